@@ -1,0 +1,165 @@
+/**
+ * The one place that talks HTTP to a DeepCurrent API and turns every outcome into a `Result`: status codes into
+ * error kinds with messages a person understands, network failures and timeouts told apart. Never puts a
+ * credential into an error message.
+ */
+import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
+
+export interface ApiCall {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  /** Sent as `Authorization: Bearer …`. */
+  credential?: string | null;
+  /** Sent as `application/x-www-form-urlencoded`. */
+  form?: Record<string, string>;
+  /** Sent as JSON. */
+  json?: unknown;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** Plain-words messages for the status codes the contract defines. */
+export function messageForStatus(status: number, detail: string | null): string {
+  switch (status) {
+    case 400:
+      return detail === 'Inactive user' ? 'This account is inactive. Contact DeepCurrent support.' : 'Wrong email or password.';
+    case 401:
+      return 'Your sign-in is no longer valid (missing, invalid, expired or revoked credential). Please sign in again.';
+    case 403:
+      return detail
+        ? `Access denied: ${detail}. You are still signed in; this needs a paid plan or a specific role.`
+        : 'Access denied: your credentials are valid, but this needs a paid plan or a specific role.';
+    case 404:
+      return detail && detail !== 'Not Found' ? `Not found: ${detail}.` : 'Not found.';
+    case 409:
+      return detail ? `${detail}.` : 'That is not possible right now (conflict).';
+    case 422:
+      return detail ? `The server did not accept the input: ${detail}` : 'The server did not accept the input.';
+    case 429:
+      return 'Too many attempts. Please wait before trying again.';
+    default:
+      if (status >= 500) return `The DeepCurrent server had a problem (HTTP ${status}). Try again later.`;
+      return `Unexpected answer from the server (HTTP ${status}).`;
+  }
+}
+
+export function kindForStatus(status: number): AppError['kind'] {
+  if (status === 400) return 'bad-credentials';
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status === 409) return 'conflict';
+  if (status === 422) return 'unprocessable';
+  if (status === 429) return 'rate-limited';
+  if (status >= 500) return 'server';
+  return 'bad-response';
+}
+
+/** Reads `detail` from an error body: a string, or FastAPI's list of `{loc, msg}`. */
+export function detailOf(body: unknown): string | null {
+  if (!body || typeof body !== 'object' || !('detail' in body)) return null;
+  const detail = (body as { detail: unknown }).detail;
+  if (typeof detail === 'string') return detail.slice(0, 300);
+  if (Array.isArray(detail)) {
+    return detail
+      .map((d) => {
+        const item = d as { loc?: unknown; msg?: unknown };
+        const loc = Array.isArray(item.loc) ? item.loc.filter((x) => x !== 'body').join('.') : '';
+        return `${loc ? `${loc}: ` : ''}${String(item.msg ?? 'invalid')}`;
+      })
+      .join('; ')
+      .slice(0, 300);
+  }
+  return null;
+}
+
+export function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const n = Number.parseInt(value, 10);
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+/**
+ * Turns a failed response into an AppError. The special case from the field: some DeepCurrent-compatible servers
+ * answer a bad token with 403 "Could not validate credentials"; that is an invalid credential, not a missing plan.
+ */
+export function errorFromResponse(status: number, body: unknown, headers: Headers): AppError {
+  const detail = detailOf(body);
+  if (status === 403 && detail === 'Could not validate credentials') {
+    return { kind: 'unauthorized', status, message: messageForStatus(401, detail) };
+  }
+  const error: AppError = { kind: kindForStatus(status), status, message: messageForStatus(status, detail) };
+  if (status === 429) {
+    const retryAfterSeconds = parseRetryAfter(headers.get('retry-after'));
+    if (retryAfterSeconds !== undefined) {
+      error.retryAfterSeconds = retryAfterSeconds;
+      error.message = `Too many attempts. Try again in ${retryAfterSeconds} s.`;
+    }
+  }
+  return error;
+}
+
+/** Tells a timeout, a user's cancel and an unreachable server apart. */
+export function errorFromFetchFailure(err: unknown, timedOut: boolean, cancelled: boolean): AppError {
+  if (timedOut) return { kind: 'timeout', message: 'The server did not answer in time. Check your connection and try again.' };
+  if (cancelled) return { kind: 'cancelled', message: 'The request was cancelled.' };
+  const code = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
+  const reason = typeof code === 'string' ? ` (${code})` : '';
+  return {
+    kind: 'network',
+    message: `Cannot reach the DeepCurrent server${reason}. Check your network connection or the environment URL.`,
+  };
+}
+
+export function joinUrl(baseUrl: string, path: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/** Calls the API and parses a JSON answer. A 204 answers `null`. */
+export async function callApi<T>(baseUrl: string, call: ApiCall): Promise<Result<T>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let body: string | undefined;
+  if (call.credential) headers.authorization = `Bearer ${call.credential}`;
+  if (call.form) {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    body = new URLSearchParams(call.form).toString();
+  } else if (call.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(call.json);
+  }
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, call.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const onAbort = () => controller.abort();
+  call.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const response = await fetch(joinUrl(baseUrl, call.path), {
+      method: call.method,
+      headers,
+      body,
+      signal: controller.signal,
+      redirect: 'error',
+    });
+    const text = await response.text();
+    let parsed: unknown = null;
+    if (text.length > 0) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        if (response.ok) return fail({ kind: 'bad-response', status: response.status, message: 'The server sent an answer the app cannot read.' });
+      }
+    }
+    if (!response.ok) return fail(errorFromResponse(response.status, parsed, response.headers));
+    return ok(parsed as T);
+  } catch (err) {
+    return fail(errorFromFetchFailure(err, timedOut, call.signal?.aborted ?? false));
+  } finally {
+    clearTimeout(timer);
+    call.signal?.removeEventListener('abort', onAbort);
+  }
+}

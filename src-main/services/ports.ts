@@ -1,0 +1,44 @@
+/**
+ * The ports the services depend on. Adapters implement them: the OS keychain (keytar), electron-store or conf for
+ * settings, Electron's clipboard. Tests and `start:web` pass other implementations; services never import
+ * `electron` or keytar.
+ */
+
+/** Thrown by a SecretStore when the keychain refuses or fails (locked, timeout, no service). */
+export class SecretStoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SecretStoreError';
+  }
+}
+
+/** Where secrets live. `persistent` is false for the in-memory fallback used when there is no OS keychain. */
+export interface SecretStore {
+  readonly persistent: boolean;
+  get(account: string): Promise<string | null>;
+  set(account: string, secret: string): Promise<void>;
+  /** Resolves true when something was deleted. */
+  delete(account: string): Promise<boolean>;
+}
+
+/** Non-secret persistent data (electron-store in the app, conf under plain Node). */
+export interface KeyValueStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+}
+
+/** The system clipboard, for secrets. */
+export interface ClipboardPort {
+  /** Writes the text, with whatever concealment the platform offers; returns the protections applied. */
+  writeSecret(text: string): string[];
+  readText(): string;
+  clear(): void;
+}
+
+/** Time source, injectable for tests. */
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };

@@ -1,0 +1,83 @@
+/**
+ * What every service shares: the stored accounts, the credential vault, settings, the clock, and how an
+ * environment resolves to a base URL. Built once by `createAppServices`.
+ */
+import { decodeJwt } from 'jose';
+import { PRODUCTION_BASE_URL, type Environment } from '../../src-shared/environments';
+import { DEFAULT_SETTINGS, type Settings } from '../../src-shared/models';
+import type { AppError } from '../../src-shared/errors';
+import type { AccountStore, StoredAccount } from './account-store';
+import type { CredentialVault } from './credential-vault';
+import type { ClipboardPort, Clock, KeyValueStore } from './ports';
+
+export interface ServiceContext {
+  accounts: AccountStore;
+  vault: CredentialVault;
+  kv: KeyValueStore;
+  clock: Clock;
+  clipboard: ClipboardPort;
+  /** The embedded emulator's URL in development builds; null in packaged builds. */
+  localEmulatorUrl: string | null;
+  log: (message: string) => void;
+}
+
+export function baseUrlOf(ctx: ServiceContext, env: Environment): string | null {
+  switch (env.kind) {
+    case 'local':
+      return ctx.localEmulatorUrl;
+    case 'production':
+      return PRODUCTION_BASE_URL;
+    case 'custom':
+      return env.baseUrl;
+  }
+}
+
+export function readSettings(kv: KeyValueStore): Settings {
+  const stored = kv.get('settings');
+  return { ...DEFAULT_SETTINGS, ...(stored && typeof stored === 'object' ? (stored as Partial<Settings>) : {}) };
+}
+
+/** Reads `exp` from a JWT (never verifies it) as milliseconds since the epoch, or null. */
+export function tokenExpiry(token: string): number | null {
+  try {
+    const { exp } = decodeJwt(token);
+    return typeof exp === 'number' ? exp * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
+export const SIGN_IN_AGAIN: AppError = {
+  kind: 'unauthorized',
+  message: 'Your session has expired or your credential is no longer valid. Please sign in again.',
+};
+
+/**
+ * The secret to use for an account's call: the requested kind, or (with `prefer`) whichever it holds, the
+ * account's primary first. An expired token is noticed from `exp` and never sent.
+ */
+export async function credentialFor(
+  ctx: ServiceContext,
+  account: StoredAccount,
+  kind: 'api-key' | 'token',
+): Promise<{ ok: true; secret: string } | { ok: false; error: AppError }> {
+  if (kind === 'token') {
+    if (!account.hasToken) return { ok: false, error: { kind: 'not-signed-in', message: 'This account has no session token. Sign in with email and password.' } };
+    if (account.tokenExpiresAt !== null && account.tokenExpiresAt <= ctx.clock.now()) {
+      return { ok: false, error: { ...SIGN_IN_AGAIN, message: 'Your session token has expired. Please sign in with your password again.' } };
+    }
+    const secret = await ctx.vault.get(account.id, 'token');
+    return secret ? { ok: true, secret } : { ok: false, error: SIGN_IN_AGAIN };
+  }
+  if (!account.hasApiKey) return { ok: false, error: { kind: 'not-signed-in', message: 'This app does not hold an API key for this account.' } };
+  const secret = await ctx.vault.get(account.id, 'api-key');
+  return secret ? { ok: true, secret } : { ok: false, error: { kind: 'not-signed-in', message: 'The API key for this account is not in the keychain. Sign in again.' } };
+}
+
+/** The account's primary credential kind, falling back to the other one when the primary is unusable. */
+export function usableCredentialKind(ctx: ServiceContext, account: StoredAccount): 'api-key' | 'token' | null {
+  const tokenUsable = account.hasToken && (account.tokenExpiresAt === null || account.tokenExpiresAt > ctx.clock.now());
+  if (account.signedInWith === 'token' && tokenUsable) return 'token';
+  if (account.hasApiKey) return 'api-key';
+  return tokenUsable ? 'token' : null;
+}

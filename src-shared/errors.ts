@@ -1,0 +1,61 @@
+/**
+ * Errors as data. Every failure that crosses a process boundary is an `AppError`: a `kind` the UI can switch on
+ * exhaustively and a `message` written for a person. Messages never contain a secret or a stack trace.
+ */
+export const ERROR_KINDS = [
+  /** The input failed validation before anything was sent (bad key format, bad URL, bad payload). */
+  'invalid-input',
+  /** 400 from the login endpoint: wrong email or password, or an inactive user. */
+  'bad-credentials',
+  /** 401, or a JWT whose `exp` has passed: the credential is missing, invalid, expired or revoked; sign in again. */
+  'unauthorized',
+  /** 403: the credential is valid but a plan or role is needed; the user stays signed in. */
+  'forbidden',
+  /** 404 */
+  'not-found',
+  /** 409: the state does not allow it (already revealed, request already open, not issued yet…). */
+  'conflict',
+  /** 422 from the server. */
+  'unprocessable',
+  /** 429, with `retryAfterSeconds`. */
+  'rate-limited',
+  /** 5xx from the server. */
+  'server',
+  /** The server answered something the app cannot read (invalid JSON, wrong shape). */
+  'bad-response',
+  /** The server could not be reached (refused, DNS, reset). */
+  'network',
+  /** No answer within the time limit. */
+  'timeout',
+  /** The user cancelled the request. */
+  'cancelled',
+  /** The OS keychain refused or failed. */
+  'keychain',
+  /** A request to a different origin than the active environment, which would leak a credential. */
+  'origin-refused',
+  /** There is no active account, or the account lacks the credential the action needs. */
+  'not-signed-in',
+  /** Anything else; the message is generic and the detail stays in the main process. */
+  'internal',
+] as const;
+
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+/** A failure that crosses IPC. `status` and `retryAfterSeconds` are present where the server sent them. */
+export interface AppError {
+  kind: ErrorKind;
+  message: string;
+  status?: number;
+  retryAfterSeconds?: number;
+}
+
+/** What every IPC call answers: never a thrown Error. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(error: AppError): Result<T> => ({ ok: false, error });
+
+/** Exhaustiveness guard for `switch (x.kind)`. */
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}

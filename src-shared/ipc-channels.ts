@@ -1,0 +1,28 @@
+/**
+ * The channel table: one named API function → one IPC channel. The preload and the web bridge build one named
+ * function per entry from this table (and nothing else). Imports nothing, so the sandboxed preload stays small.
+ */
+export const CHANNELS = {
+  getState: 'app:get-state',
+  signInWithPassword: 'auth:sign-in-password',
+  signInWithApiKey: 'auth:sign-in-api-key',
+  switchAccount: 'accounts:switch',
+  signOut: 'accounts:sign-out',
+  refreshProfile: 'accounts:refresh-profile',
+  updateSettings: 'settings:update',
+  openExternal: 'shell:open-external',
+  getApiKeyStatus: 'api-key:get-status',
+  revealApiKey: 'api-key:reveal',
+  copyApiKey: 'api-key:copy',
+  requestNewKey: 'api-key:request-new',
+  confirmNewKey: 'api-key:confirm-new',
+  sendRequest: 'tester:send',
+  cancelRequest: 'tester:cancel',
+  listEndpoints: 'tester:list-endpoints',
+  listHistory: 'history:list',
+  clearHistory: 'history:clear',
+} as const;
+
+export type ApiName = keyof typeof CHANNELS;
+export type Channel = (typeof CHANNELS)[ApiName];
+export const API_NAMES = Object.keys(CHANNELS) as ApiName[];

@@ -1,0 +1,111 @@
+/**
+ * The typed IPC contract: for every API function, the run-time schema of its request and the type of its answer.
+ * Main validates every payload against `REQUEST_SCHEMAS` before a service sees it; every answer is a `Result`.
+ */
+import { z } from 'zod';
+import type { ApiName } from './ipc-channels';
+import type { Result } from './errors';
+import type {
+  AccountSummary,
+  ApiKeyStatus,
+  AppState,
+  ClipboardReceipt,
+  RegenerationRequest,
+  RevealedKey,
+  Settings,
+} from './models';
+import { HTTP_METHODS, type EndpointOption, type HistoryEntry, type TesterResponse } from './tester';
+
+const id = z.string().min(1).max(200);
+const shortText = z.string().max(2048);
+
+export const environmentSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('local') }).strict(),
+  z.object({ kind: z.literal('production') }).strict(),
+  z.object({ kind: z.literal('custom'), baseUrl: z.string().min(1).max(2048) }).strict(),
+]);
+
+const keyValue = z.object({ name: z.string().max(8192), value: z.string().max(65536), enabled: z.boolean() }).strict();
+const keyValues = z.array(keyValue).max(200);
+
+export const composedRequestSchema = z
+  .object({
+    method: z.enum(HTTP_METHODS),
+    path: z.string().max(8192),
+    query: keyValues,
+    headers: keyValues,
+    body: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('none') }).strict(),
+      z.object({ kind: z.literal('json'), text: z.string().max(5_000_000) }).strict(),
+      z.object({ kind: z.literal('form'), fields: keyValues }).strict(),
+      z
+        .object({ kind: z.literal('text'), text: z.string().max(5_000_000), contentType: shortText.optional() })
+        .strict(),
+    ]),
+    auth: z.enum(['api-key', 'token', 'none']),
+  })
+  .strict();
+
+/** Request schemas, one per API function. All objects are strict: unknown keys are refused. */
+export const REQUEST_SCHEMAS = {
+  getState: z.object({}).strict(),
+  signInWithPassword: z
+    .object({ email: z.string().max(320), password: z.string().max(1024), environment: environmentSchema })
+    .strict(),
+  signInWithApiKey: z.object({ apiKey: z.string().max(1024), environment: environmentSchema }).strict(),
+  switchAccount: z.object({ accountId: id }).strict(),
+  signOut: z.object({ accountId: id }).strict(),
+  refreshProfile: z.object({ accountId: id }).strict(),
+  updateSettings: z
+    .object({
+      clipboardClearSeconds: z.number().int().min(10).max(600).optional(),
+      requestTimeoutSeconds: z.number().int().min(1).max(300).optional(),
+      theme: z.enum(['system', 'light', 'dark']).optional(),
+    })
+    .strict(),
+  openExternal: z.object({ url: z.string().max(2048) }).strict(),
+  getApiKeyStatus: z.object({ accountId: id }).strict(),
+  revealApiKey: z.object({ accountId: id }).strict(),
+  copyApiKey: z.object({ accountId: id, role: z.enum(['current', 'pending']) }).strict(),
+  requestNewKey: z
+    .object({ accountId: id, reason: z.enum(['compromised', 'lost', 'other']), note: z.string().max(500) })
+    .strict(),
+  confirmNewKey: z.object({ accountId: id }).strict(),
+  sendRequest: z.object({ requestId: id, request: composedRequestSchema }).strict(),
+  cancelRequest: z.object({ requestId: id }).strict(),
+  listEndpoints: z.object({ refresh: z.boolean().optional() }).strict(),
+  listHistory: z.object({}).strict(),
+  clearHistory: z.object({}).strict(),
+} satisfies Record<ApiName, z.ZodType>;
+
+/** What each API function answers with on success. */
+export interface ResponseTypes {
+  getState: AppState;
+  signInWithPassword: AppState;
+  signInWithApiKey: AppState;
+  switchAccount: AppState;
+  signOut: AppState;
+  refreshProfile: AccountSummary;
+  updateSettings: Settings;
+  openExternal: null;
+  getApiKeyStatus: ApiKeyStatus;
+  revealApiKey: RevealedKey;
+  copyApiKey: ClipboardReceipt;
+  requestNewKey: RegenerationRequest;
+  confirmNewKey: ApiKeyStatus;
+  sendRequest: TesterResponse;
+  cancelRequest: null;
+  listEndpoints: { endpoints: EndpointOption[]; fromCache: boolean; cachedAt: string | null };
+  listHistory: HistoryEntry[];
+  clearHistory: null;
+}
+
+export type RequestOf<K extends ApiName> = z.infer<(typeof REQUEST_SCHEMAS)[K]>;
+export type ResponseOf<K extends ApiName> = ResponseTypes[K];
+
+/** The API the renderer sees as `window.deepcurrent`: one named function per channel, each answering a Result. */
+export type DeepCurrentApi = { [K in ApiName]: (request: RequestOf<K>) => Promise<Result<ResponseOf<K>>> };
+
+/** The service side: one handler per API function, given a validated request. Handlers may throw; the router turns
+ * anything thrown into a generic `internal` error. */
+export type ApiHandlers = { [K in ApiName]: (request: RequestOf<K>) => Promise<Result<ResponseOf<K>>> };

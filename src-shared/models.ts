@@ -1,0 +1,129 @@
+/**
+ * The non-secret data that crosses IPC. Nothing here ever holds an API key or a JWT, except `RevealedKey`,
+ * which only the one-time reveal dialog receives.
+ */
+import type { Environment } from './environments';
+
+/** `GET /api/v1/users/me`, as the app keeps it (camelCase, no secrets). */
+export interface Profile {
+  id: string;
+  email: string;
+  fullName: string;
+  isActive: boolean;
+  plan: 'free' | 'pro';
+  role: 'member' | 'support';
+  apiKey: { last4: string; createdAt: string; revealed: boolean };
+  pendingApiKey: { createdAt: string; revealed: boolean } | null;
+}
+
+/** How the account is signed in: with an API key or with a session token (JWT from email and password). */
+export type CredentialKind = 'api-key' | 'token';
+
+/** One stored account, as the renderer sees it. */
+export interface AccountSummary {
+  id: string;
+  email: string;
+  environment: Environment;
+  environmentLabel: string;
+  /** The resolved base URL, or null when the environment is not available in this build (local without emulator). */
+  baseUrl: string | null;
+  /** The credential the app uses for this account's calls. */
+  signedInWith: CredentialKind;
+  hasApiKey: boolean;
+  hasToken: boolean;
+  apiKeyLast4: string | null;
+  /** Milliseconds since the epoch, from the JWT's `exp`; null without a token. */
+  tokenExpiresAt: number | null;
+  profile: Profile | null;
+  /** ISO 8601 time of the last successful `GET /users/me`. */
+  lastVerifiedAt: string | null;
+  /** True when the credential was rejected (401) or the token expired and there is no other credential. */
+  needsSignIn: boolean;
+}
+
+/** A choice on the sign-in screen. */
+export interface EnvironmentOption {
+  environment: Environment;
+  label: string;
+  baseUrl: string;
+  isDefault: boolean;
+}
+
+/** User-adjustable settings (non-secret). */
+export interface Settings {
+  /** Seconds after which a copied key is cleared from the clipboard, 10–600. */
+  clipboardClearSeconds: number;
+  /** Request tester timeout in seconds, 1–300. */
+  requestTimeoutSeconds: number;
+  /** `system` follows the OS light/dark setting. */
+  theme: 'system' | 'light' | 'dark';
+}
+
+export const DEFAULT_SETTINGS: Settings = { clipboardClearSeconds: 30, requestTimeoutSeconds: 30, theme: 'system' };
+
+/** Everything the renderer needs at start, and after any change to accounts. */
+export interface AppState {
+  accounts: AccountSummary[];
+  activeAccountId: string | null;
+  environments: EnvironmentOption[];
+  settings: Settings;
+  /** Whether secrets outlive this session (OS keychain) or are kept in memory only. */
+  secretStorage: { persistent: boolean; message: string | null };
+  /** Notices to show once (for example: the settings file was damaged and has been moved aside). */
+  notices: string[];
+}
+
+/** A regeneration request, as the contract defines it (camelCase). */
+export interface RegenerationRequest {
+  id: string;
+  status: 'pending' | 'issued' | 'confirmed';
+  reason: 'compromised' | 'lost' | 'other';
+  note: string;
+  createdAt: string;
+  issuedAt: string | null;
+  confirmedAt: string | null;
+}
+
+/**
+ * Where the key lifecycle of one account stands:
+ * - `idle`: no open request;
+ * - `pending`: support has been notified; the current key keeps working;
+ * - `issued`: the new key is ready to reveal;
+ * - `revealed`: the new key is revealed and kept as a pending keychain entry; confirm it next;
+ * - `confirmed`: the new key is the account's key and the old one is revoked.
+ */
+export type LifecycleStage = 'idle' | 'pending' | 'issued' | 'revealed' | 'confirmed';
+
+/** The API key screen's data. */
+export interface ApiKeyStatus {
+  accountId: string;
+  last4: string | null;
+  createdAt: string | null;
+  revealed: boolean;
+  /** Whether this app holds the account's current key in the keychain. */
+  heldByApp: boolean;
+  /** Whether the account has a session token (needed to reveal and to confirm). */
+  canReveal: boolean;
+  stage: LifecycleStage;
+  request: RegenerationRequest | null;
+  /** Whether a revealed, unconfirmed new key waits in the keychain. */
+  pendingKeyHeld: boolean;
+  pendingKeyLast4: string | null;
+}
+
+/** The one-time reveal: the only value with a secret that ever reaches the renderer. */
+export interface RevealedKey {
+  apiKey: string;
+  last4: string;
+  createdAt: string;
+  /** `current` for the account's key, `pending` for a newly issued key that waits for confirmation. */
+  role: 'current' | 'pending';
+}
+
+/** The clipboard write of a key: when it will be cleared. */
+export interface ClipboardReceipt {
+  clearAt: number;
+  clearAfterSeconds: number;
+  /** Platform-specific protections applied (for example `concealed`), for the dialog to mention. */
+  protections: string[];
+}
