@@ -81,3 +81,19 @@ export function usableCredentialKind(ctx: ServiceContext, account: StoredAccount
   if (account.hasApiKey) return 'api-key';
   return tokenUsable ? 'token' : null;
 }
+
+/**
+ * Records that the server rejected an account's credential (401): the account is marked as needing a new
+ * sign-in, and a rejected token is dropped so it is never sent again. Never loops: callers do not retry.
+ */
+export async function noteUnauthorized(ctx: ServiceContext, accountId: string, kind: 'api-key' | 'token'): Promise<void> {
+  const account = ctx.accounts.get(accountId);
+  if (!account) return;
+  if (kind === 'token') {
+    await ctx.vault.delete(accountId, 'token').catch(() => undefined);
+    const stillUsable = account.hasApiKey && account.signedInWith === 'api-key';
+    ctx.accounts.update(accountId, { hasToken: false, tokenExpiresAt: null, needsSignIn: !stillUsable });
+  } else {
+    ctx.accounts.update(accountId, { needsSignIn: true });
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The composition root of the main-process services: builds the shared context and binds every API function of
+ * the IPC contract to its service. Pure TypeScript: the Electron shell and the start:web bridge both call it with
+ * their own adapters, and tests call it with fakes or the real keychain.
+ */
+import type { ApiHandlers } from '../../src-shared/ipc-contract';
+import { createRouter, type Router } from '../ipc/router';
+import { AccountStore } from './account-store';
+import { CredentialVault } from './credential-vault';
+import { systemClock, type ClipboardPort, type Clock, type KeyValueStore, type SecretStore } from './ports';
+import type { ServiceContext } from './service-context';
+import { createAccountHandlers } from './accounts-service';
+import { createKeyLifecycleHandlers } from './key-lifecycle-service';
+import { createTesterHandlers } from './tester-service';
+
+export interface AppServicesOptions {
+  secretStore: SecretStore;
+  kv: KeyValueStore;
+  clipboard: ClipboardPort;
+  /** URL of the emulator embedded in development builds, or null (packaged builds). */
+  localEmulatorUrl: string | null;
+  /** The environment preselected on the sign-in screen. */
+  defaultEnvironment: 'local' | 'production';
+  /** Opens an already-checked https: URL in the user's browser. */
+  openExternal: (url: string) => Promise<void>;
+  clock?: Clock;
+  /** One-time notices for the user (for example: the settings file was damaged and moved aside). */
+  notices?: string[];
+  /** Why secrets are kept in memory only, when `secretStore.persistent` is false. */
+  secretStorageMessage?: string | null;
+  /** Where the main process logs; never given a secret. */
+  log?: (message: string) => void;
+}
+
+export interface AppServices {
+  router: Router;
+  context: ServiceContext;
+  /** Clears a copied key from the clipboard and aborts requests in flight. Call on quit. */
+  dispose(): Promise<void>;
+}
+
+export function createAppServices(options: AppServicesOptions): AppServices {
+  const log = options.log ?? (() => {});
+  const context: ServiceContext = {
+    accounts: new AccountStore(options.kv),
+    vault: new CredentialVault(options.secretStore),
+    kv: options.kv,
+    clock: options.clock ?? systemClock,
+    clipboard: options.clipboard,
+    localEmulatorUrl: options.localEmulatorUrl,
+    log,
+  };
+  const accounts = createAccountHandlers(context, {
+    defaultEnvironment: options.defaultEnvironment,
+    openExternal: options.openExternal,
+    notices: options.notices ?? [],
+    secretStorageMessage: options.secretStorageMessage ?? null,
+  });
+  const lifecycle = createKeyLifecycleHandlers(context);
+  const tester = createTesterHandlers(context);
+  const handlers: ApiHandlers = {
+    getState: accounts.getState,
+    signInWithPassword: accounts.signInWithPassword,
+    signInWithApiKey: accounts.signInWithApiKey,
+    switchAccount: accounts.switchAccount,
+    signOut: accounts.signOut,
+    refreshProfile: accounts.refreshProfile,
+    updateSettings: accounts.updateSettings,
+    openExternal: accounts.openExternal,
+    getApiKeyStatus: lifecycle.getApiKeyStatus,
+    revealApiKey: lifecycle.revealApiKey,
+    copyApiKey: lifecycle.copyApiKey,
+    requestNewKey: lifecycle.requestNewKey,
+    confirmNewKey: lifecycle.confirmNewKey,
+    sendRequest: tester.sendRequest,
+    cancelRequest: tester.cancelRequest,
+    listEndpoints: tester.listEndpoints,
+    listHistory: tester.listHistory,
+    clearHistory: tester.clearHistory,
+  };
+  return {
+    router: createRouter(handlers, log),
+    context,
+    dispose: async () => {
+      lifecycle.dispose();
+      tester.dispose();
+    },
+  };
+}

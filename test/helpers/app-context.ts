@@ -1,0 +1,71 @@
+/**
+ * Builds a real ServiceContext for integration tests: the settings file on disk (conf, in a fresh temp dir), the
+ * given SecretStore (the real keychain where available), a recording clipboard and an adjustable clock.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AccountStore } from '../../src-main/services/account-store';
+import { CredentialVault } from '../../src-main/services/credential-vault';
+import type { ClipboardPort, SecretStore } from '../../src-main/services/ports';
+import type { ServiceContext } from '../../src-main/services/service-context';
+import { openSettingsFile } from '../../src-main/adapters/settings-file';
+
+export interface TestAppContext {
+  ctx: ServiceContext;
+  dir: string;
+  settingsPath: string;
+  /** The settings file's text as on disk. */
+  settingsText(): string;
+  /** Moves the clock by ms. */
+  advance(ms: number): void;
+  logs: string[];
+  cleanup(): void;
+}
+
+export class RecordingClipboard implements ClipboardPort {
+  text = '';
+  writeSecret(text: string): string[] {
+    this.text = text;
+    return ['test-clipboard'];
+  }
+  readText(): string {
+    return this.text;
+  }
+  clear(): void {
+    this.text = '';
+  }
+}
+
+export async function makeAppContext(secretStore: SecretStore, localEmulatorUrl: string | null, dir?: string): Promise<TestAppContext> {
+  const folder = dir ?? mkdtempSync(join(tmpdir(), 'dc-ctx-'));
+  const settings = await openSettingsFile({ dir: folder, flavour: 'conf' });
+  let offset = 0;
+  const logs: string[] = [];
+  const ctx: ServiceContext = {
+    accounts: new AccountStore(settings.kv),
+    vault: new CredentialVault(secretStore),
+    kv: settings.kv,
+    clock: { now: () => Date.now() + offset },
+    clipboard: new RecordingClipboard(),
+    localEmulatorUrl,
+    log: (m) => logs.push(m),
+  };
+  return {
+    ctx,
+    dir: folder,
+    settingsPath: settings.path,
+    settingsText: () => {
+      try {
+        return readFileSync(settings.path, 'utf8');
+      } catch {
+        return '';
+      }
+    },
+    advance: (ms) => {
+      offset += ms;
+    },
+    logs,
+    cleanup: () => rmSync(folder, { recursive: true, force: true }),
+  };
+}
