@@ -22,7 +22,8 @@ function hasCommand(name) {
 }
 
 // 1. A real keychain for the integration tests: a private D-Bus session with gnome-keyring, unless one is running.
-if (process.platform === 'linux' && !process.env.DEEPCURRENT_KEYRING_SESSION && !process.env.DBUS_SESSION_BUS_ADDRESS) {
+// Always a private session: tests never touch the developer's own keyring.
+if (process.platform === 'linux' && !process.env.DEEPCURRENT_KEYRING_SESSION) {
   if (hasCommand('dbus-run-session') && hasCommand('gnome-keyring-daemon')) {
     const home = mkdtempSync(join(tmpdir(), 'dc-test-home-'));
     const inner = `printf 'deepcurrent-test' | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec node ${JSON.stringify(join(root, 'scripts/test-all.mjs'))} ${args.map((a) => JSON.stringify(a)).join(' ')}`;
@@ -55,7 +56,11 @@ function gate(title, ok) {
   else totals.failed += 1;
 }
 
-if (wanted('typecheck')) gate('typecheck', run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']) & run('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']) ? true : false);
+if (wanted('typecheck')) {
+  const node = run('typecheck (main, preload, emulator, tests)', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
+  const web = run('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
+  gate('typecheck', node && web);
+}
 if (wanted('lint')) gate('lint', run('lint', 'npx', ['eslint', '.', '--max-warnings=0']));
 
 if (wanted('vitest')) {
