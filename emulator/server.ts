@@ -1,0 +1,157 @@
+/**
+ * The DeepCurrent API emulator: a real HTTP server implementing the whole v1 contract
+ * (`/work/shared/deepcurrent-api.md`) over in-memory state. Start it with {@link startEmulator}.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DEMO_ACCOUNTS, INACTIVE_DEMO_ACCOUNT, type DemoAccount } from './demo-accounts';
+import { FaultController } from './faults';
+import { HttpError, readBody, sendError, sendJson } from './http-util';
+import { Router } from './router';
+import { registerApiKeyRoutes } from './routes/api-keys';
+import { registerDebugRoutes } from './routes/debug';
+import { registerItemRoutes } from './routes/items';
+import { registerLoginRoutes } from './routes/login';
+import { registerUserRoutes } from './routes/users';
+import { registerUtilRoutes } from './routes/utils';
+import { EmulatorState } from './state';
+
+export type { DemoAccount } from './demo-accounts';
+
+/** How to run an emulator instance. */
+export interface EmulatorOptions {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Loopback address to listen on (default 127.0.0.1); non-loopback addresses are refused. */
+  host?: string;
+  /** Access-token lifetime in seconds (default 1800). */
+  tokenTtlSeconds?: number;
+  /** Pending regeneration requests issue themselves after this many seconds (default null = off). */
+  autoIssueAfterSeconds?: number | null;
+  /** Enables `/__faults`, `/api/v1/__echo` and `/api/v1/__bytes` (see `faults.ts`). Default false. */
+  enableFaults?: boolean;
+  /** No request log on stdout. */
+  quiet?: boolean;
+  /** The clock (ms since the epoch); inject one in tests to move time without sleeping. Default `Date.now`. */
+  now?: () => number;
+  /** scrypt cost N for password hashes (default 16384); tests may use e.g. 1024. */
+  scryptCost?: number;
+}
+
+/** A started emulator. */
+export interface RunningEmulator {
+  /** Base URL, e.g. `http://127.0.0.1:8787` (no trailing slash). */
+  url: string;
+  port: number;
+  /** Stops listening and closes every connection (keep-alive and stalled ones too). Idempotent. */
+  close(): Promise<void>;
+  /** Test helper: the three active demo accounts. */
+  demoAccounts: DemoAccount[];
+  /** Test helper: the seeded inactive account (`inactive@deepcurrent.test`). */
+  inactiveAccount: DemoAccount;
+  /** Test helper: marks an account active or inactive; throws for an unknown email. */
+  setUserActive(email: string, active: boolean): void;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+function requestUrl(req: IncomingMessage): URL {
+  const raw = req.url ?? '/';
+  return raw.startsWith('/') ? new URL(`http://emulator${raw}`) : new URL(raw, 'http://emulator');
+}
+
+/** Starts an emulator with fresh state (demo accounts, unrevealed keys). Several may run in one process. */
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = opts.host ?? '127.0.0.1';
+  if (!LOOPBACK.has(host)) throw new Error(`The emulator listens on loopback only, not on ${host}`);
+  const ttl = opts.tokenTtlSeconds ?? 1800;
+  if (!(Number.isInteger(ttl) && ttl > 0)) throw new Error('tokenTtlSeconds must be a positive integer');
+  const autoIssue = opts.autoIssueAfterSeconds ?? null;
+  if (autoIssue !== null && !(autoIssue >= 0)) throw new Error('autoIssueAfterSeconds must be >= 0');
+
+  const state = await EmulatorState.create({
+    now: opts.now ?? Date.now,
+    tokenTtlSeconds: ttl,
+    autoIssueAfterSeconds: autoIssue,
+    scryptCost: opts.scryptCost,
+  });
+  const faults = opts.enableFaults ? new FaultController() : null;
+  const router = new Router();
+  registerLoginRoutes(router);
+  registerUserRoutes(router);
+  registerApiKeyRoutes(router);
+  registerItemRoutes(router);
+  registerUtilRoutes(router);
+  if (faults) registerDebugRoutes(router, faults);
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = Date.now();
+    const url = requestUrl(req);
+    if (!opts.quiet) {
+      res.on('finish', () => console.log(`${req.method} ${url.pathname} ${res.statusCode} ${Date.now() - started}ms`));
+    }
+    state.autoIssueDue();
+    const fault = faults?.take(url.pathname);
+    if (faults && fault) {
+      faults.apply(fault, req, res);
+      return;
+    }
+    const match = router.match(req.method ?? 'GET', url.pathname);
+    if (match.kind === 'not-found') throw new HttpError(404, 'Not Found');
+    if (match.kind === 'method-not-allowed') throw new HttpError(405, 'Method Not Allowed', { Allow: match.allow.join(', ') });
+    const body = await readBody(req);
+    const reply = await match.handler({ req, res, url, params: match.params, body, state });
+    if ('handled' in reply) return;
+    sendJson(res, reply.status, reply.body, reply.headers);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (err instanceof HttpError) {
+        sendError(res, err);
+        return;
+      }
+      // Log only the error itself: never headers or bodies, which may hold credentials.
+      console.error(`emulator: internal error on ${req.method} ${(req.url ?? '').split('?')[0]}: ${String(err)}`);
+      sendJson(res, 500, { detail: 'Internal Server Error' });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host === '::1' ? '[::1]' : host}:${port}`;
+
+  let timer: NodeJS.Timeout | null = null;
+  if (autoIssue !== null) {
+    timer = setInterval(() => state.autoIssueDue(), Math.min(1000, Math.max(50, autoIssue * 500)));
+    timer.unref();
+  }
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      if (timer) clearInterval(timer);
+      faults?.dispose();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    return closing;
+  };
+
+  return {
+    url,
+    port,
+    close,
+    demoAccounts: DEMO_ACCOUNTS.map((a) => ({ ...a })),
+    inactiveAccount: { ...INACTIVE_DEMO_ACCOUNT },
+    setUserActive(email, active) {
+      if (!state.setUserActive(email, active)) throw new Error(`No account with email ${email}`);
+    },
+  };
+}
