@@ -1,0 +1,33 @@
+/**
+ * A fake ClipboardPort: holds the text in memory, records every write and clear, and lets a test play the user
+ * copying something else (`userCopies`).
+ */
+import type { ClipboardPort } from '../../src-main/services/ports';
+
+export class FakeClipboard implements ClipboardPort {
+  text = '';
+  secretWrites = 0;
+  clears = 0;
+
+  constructor(private readonly protections: string[] = ['concealed']) {}
+
+  writeSecret(text: string): string[] {
+    this.text = text;
+    this.secretWrites += 1;
+    return [...this.protections];
+  }
+
+  readText(): string {
+    return this.text;
+  }
+
+  clear(): void {
+    this.text = '';
+    this.clears += 1;
+  }
+
+  /** The user copies something of their own. */
+  userCopies(text: string): void {
+    this.text = text;
+  }
+}

@@ -1,0 +1,224 @@
+/**
+ * A ServiceContext for service and integration tests: AccountStore over an in-memory KV, a CredentialVault over
+ * the given SecretStore (in-memory by default, the real keychain where a test passes it), a fake clipboard, an
+ * adjustable clock, and recorded log lines. `restart()` builds a fresh context over the same KV and secret store,
+ * as the app does after a restart (new caches, same storage). `signIn` puts a signed-in account in the store,
+ * signing in over HTTP itself (it does not depend on the sign-in service).
+ */
+import { startEmulator, type RunningEmulator } from '../../emulator/server';
+import { callApi } from '../../src-main/services/api-client';
+import { AccountStore, type StoredAccount } from '../../src-main/services/account-store';
+import { CredentialVault } from '../../src-main/services/credential-vault';
+import { createKeyLifecycleHandlers } from '../../src-main/services/key-lifecycle-service';
+import type { SecretStore } from '../../src-main/services/ports';
+import { tokenExpiry, type ServiceContext } from '../../src-main/services/service-context';
+import { FakeClipboard } from './fake-clipboard';
+import { MemoryKv } from './memory-kv';
+import { MemorySecretStore } from './memory-secret-store';
+
+export interface TestContext {
+  ctx: ServiceContext;
+  kv: MemoryKv;
+  secrets: SecretStore;
+  clipboard: FakeClipboard;
+  logs: string[];
+  /** Moves the app's clock (not the emulator's) forward. */
+  advance(ms: number): void;
+  /** A new context over the same storage, like the app after a restart. */
+  restart(): TestContext;
+}
+
+export interface TestContextOptions {
+  emulatorUrl: string | null;
+  secrets?: SecretStore;
+  kv?: MemoryKv;
+  now?: () => number;
+  /** Shared across restarts, so a test sees every line. */
+  logs?: string[];
+}
+
+export function makeTestContext(options: TestContextOptions): TestContext {
+  const kv = options.kv ?? new MemoryKv();
+  const secrets = options.secrets ?? new MemorySecretStore();
+  const clipboard = new FakeClipboard();
+  const logs = options.logs ?? [];
+  let offset = 0;
+  const base = options.now ?? (() => Date.now());
+  const ctx: ServiceContext = {
+    accounts: new AccountStore(kv),
+    vault: new CredentialVault(secrets),
+    kv,
+    clock: { now: () => base() + offset },
+    clipboard,
+    localEmulatorUrl: options.emulatorUrl,
+    log: (message) => logs.push(message),
+  };
+  return {
+    ctx,
+    kv,
+    secrets,
+    clipboard,
+    logs,
+    advance: (ms) => {
+      offset += ms;
+    },
+    restart: () => makeTestContext({ ...options, kv, secrets, logs, now: ctx.clock.now }),
+  };
+}
+
+/** Signs in with the password grant over HTTP; answers the access token. */
+export async function passwordToken(baseUrl: string, email: string, password: string): Promise<string> {
+  const result = await callApi<{ access_token: string }>(baseUrl, {
+    method: 'POST',
+    path: '/api/v1/login/access-token',
+    form: { username: email, password },
+  });
+  if (!result.ok) throw new Error(`sign-in failed for ${email}: ${result.error.kind}`);
+  return result.value.access_token;
+}
+
+/** Fetches the server's user id for a credential. */
+async function userIdOf(baseUrl: string, credential: string): Promise<string> {
+  const me = await callApi<{ id: string }>(baseUrl, { method: 'GET', path: '/api/v1/users/me', credential });
+  if (!me.ok) throw new Error(`users/me failed: ${me.error.kind}`);
+  return me.value.id;
+}
+
+/**
+ * Stores a signed-in `local` account: the secrets in the vault first, then the metadata. With `token`, the
+ * account is signed in with email and password; with only `apiKey`, it is a key-only account.
+ */
+export async function seedAccount(
+  t: TestContext,
+  emulatorUrl: string,
+  secrets: { email: string; token?: string; apiKey?: string },
+): Promise<StoredAccount> {
+  const credential = secrets.token ?? secrets.apiKey;
+  if (!credential) throw new Error('seedAccount needs a token or an API key');
+  const userId = await userIdOf(emulatorUrl, credential);
+  const id = `acc_${userId}`;
+  if (secrets.token) await t.ctx.vault.set(id, 'token', secrets.token);
+  if (secrets.apiKey) await t.ctx.vault.set(id, 'api-key', secrets.apiKey);
+  const account: StoredAccount = {
+    id,
+    userId,
+    email: secrets.email,
+    environment: { kind: 'local' },
+    signedInWith: secrets.token ? 'token' : 'api-key',
+    hasApiKey: Boolean(secrets.apiKey),
+    hasToken: Boolean(secrets.token),
+    apiKeyLast4: secrets.apiKey ? secrets.apiKey.slice(-4) : null,
+    tokenExpiresAt: secrets.token ? tokenExpiry(secrets.token) : null,
+    profile: null,
+    lastVerifiedAt: null,
+    needsSignIn: false,
+    lifecycle: null,
+  };
+  t.ctx.accounts.put(account);
+  t.ctx.accounts.setActive(id);
+  return account;
+}
+
+/** One way to keep secrets in a test run: the in-memory store, or the real OS keychain (skipped where absent). */
+export interface SecretStoreVariant {
+  name: string;
+  /** Why this variant cannot run here, or null. */
+  skip: string | null;
+  make(): SecretStore;
+  /** Removes whatever the run left in that store. */
+  cleanup(): Promise<void>;
+}
+
+/**
+ * The secret stores an integration test runs against: always the in-memory store; the real keychain where one
+ * answers (`npm test` starts one on Linux), else that variant is skipped with the reason.
+ */
+export async function secretStoreVariants(): Promise<SecretStoreVariant[]> {
+  const { realKeychain, isAvailable } = await import('./keychain');
+  const keychain = await realKeychain();
+  return [
+    { name: 'in-memory secret store', skip: null, make: () => new MemorySecretStore(), cleanup: async () => {} },
+    isAvailable(keychain)
+      ? { name: 'OS keychain', skip: null, make: () => keychain.store, cleanup: () => keychain.cleanup() }
+      : { name: 'OS keychain', skip: keychain.unavailable, make: () => new MemorySecretStore(), cleanup: async () => {} },
+  ];
+}
+
+/** The HTTP status `GET /api/v1/users/me` answers for a credential (200, 401…); 0 when unreachable. */
+export async function statusWith(baseUrl: string, credential: string): Promise<number> {
+  const me = await callApi(baseUrl, { method: 'GET', path: '/api/v1/users/me', credential });
+  return me.ok ? 200 : (me.error.status ?? 0);
+}
+
+/** Everything an API key lifecycle integration test needs: a fresh emulator, ada signed in, the handlers. */
+export interface LifecycleFixture {
+  emu: RunningEmulator;
+  t: TestContext;
+  handlers: ReturnType<typeof createKeyLifecycleHandlers>;
+  account: StoredAccount;
+  token: string;
+  /** Every secret the test has seen (tokens, keys), to check nothing leaks. */
+  seen: Set<string>;
+  /** Every JSON text the KV held after a write. */
+  kvWrites: string[];
+  /** Reads an entry straight from the secret store (no vault cache). */
+  entry(kind: 'api-key' | 'token' | 'pending-api-key'): Promise<string | null>;
+  /** Support issues a request through the API. */
+  issue(requestId: string): Promise<void>;
+  /** Moves the emulator's clock forward. */
+  advanceServer(ms: number): void;
+  /** New context and handlers over the same KV and secret store (an app restart). */
+  restart(): void;
+  close(): Promise<void>;
+}
+
+export async function startLifecycle(
+  secrets: SecretStore,
+  options: { autoIssueAfterSeconds?: number; email?: string } = {},
+): Promise<LifecycleFixture> {
+  let serverOffset = 0;
+  const emu = await startEmulator({
+    port: 0,
+    quiet: true,
+    enableFaults: true,
+    scryptCost: 1024,
+    autoIssueAfterSeconds: options.autoIssueAfterSeconds ?? null,
+    now: () => Date.now() + serverOffset,
+  });
+  const email = options.email ?? 'ada@deepcurrent.test';
+  const token = await passwordToken(emu.url, email, 'deepcurrent-demo');
+  const kvWrites: string[] = [];
+  const kv = new MemoryKv();
+  kv.onWrite = (json) => kvWrites.push(json);
+  const fixture: LifecycleFixture = {
+    emu,
+    t: makeTestContext({ emulatorUrl: emu.url, secrets, kv }),
+    handlers: undefined as unknown as LifecycleFixture['handlers'],
+    account: undefined as unknown as StoredAccount,
+    token,
+    seen: new Set([token]),
+    kvWrites,
+    entry: (kind) => secrets.get(`${fixture.account.id}:${kind}`),
+    issue: async (requestId) => {
+      const support = await passwordToken(emu.url, 'support@deepcurrent.test', 'deepcurrent-demo');
+      const path = `/api/v1/support/regeneration-requests/${requestId}/issue`;
+      const issued = await callApi(emu.url, { method: 'POST', path, credential: support });
+      if (!issued.ok) throw new Error(`issue failed: ${issued.error.kind}`);
+    },
+    advanceServer: (ms) => {
+      serverOffset += ms;
+    },
+    restart: () => {
+      fixture.handlers.dispose();
+      fixture.t = fixture.t.restart();
+      fixture.handlers = createKeyLifecycleHandlers(fixture.t.ctx);
+    },
+    close: async () => {
+      fixture.handlers.dispose();
+      await emu.close();
+    },
+  };
+  fixture.account = await seedAccount(fixture.t, emu.url, { email, token });
+  fixture.handlers = createKeyLifecycleHandlers(fixture.t.ctx);
+  return fixture;
+}
