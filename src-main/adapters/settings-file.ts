@@ -2,7 +2,7 @@
  * The settings file (non-secret data only: accounts' metadata, settings, history, caches), through electron-store
  * in the Electron app and conf (which electron-store extends, same file format) under plain Node. A damaged or
  * truncated file is moved aside with a timestamp before the store opens it, the app starts on defaults and tells
- * the user; keychain secrets are never touched by this.
+ * the user; keychain secrets are never touched by this. Reads come from memory; writes go through to the file.
  */
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,9 +23,7 @@ export interface SettingsFileOptions {
 }
 
 interface RawStore {
-  get(key: string): unknown;
-  set(key: string, value: unknown): void;
-  delete(key: string): void;
+  store: Record<string, unknown>;
 }
 
 /** Moves a file that is not a JSON object aside; returns the notice to show, or null when the file is sound. */
@@ -61,10 +59,25 @@ export async function openSettingsFile(options: SettingsFileOptions): Promise<Op
     const { default: Conf } = await import('conf');
     store = new Conf({ ...common, configName: name, projectName: 'deepcurrent-desktop' }) as unknown as RawStore;
   }
+  // The app is the file's only writer, so the data is read once and kept in memory; every change is written
+  // through at once (conf writes atomically). Values are cloned on the way in, so a caller's later mutation of an
+  // object it stored never changes the store behind its back.
+  let data: Record<string, unknown> = { ...store.store };
+  const write = (next: Record<string, unknown>) => {
+    store.store = next;
+    data = next;
+  };
   const kv: KeyValueStore = {
-    get: (key) => store.get(key),
-    set: (key, value) => (value === undefined ? store.delete(key) : store.set(key, value)),
-    delete: (key) => store.delete(key),
+    get: (key) => data[key],
+    set: (key, value) => {
+      if (value === undefined) return kv.delete(key);
+      write({ ...data, [key]: structuredClone(value) });
+    },
+    delete: (key) => {
+      if (!(key in data)) return;
+      const { [key]: _removed, ...rest } = data;
+      write(rest);
+    },
   };
   return { kv, notices: notice ? [notice] : [], path };
 }

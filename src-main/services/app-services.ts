@@ -82,7 +82,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     router: createRouter(handlers, log),
     context,
     dispose: async () => {
-      lifecycle.dispose();
+      await lifecycle.dispose();
       tester.dispose();
     },
   };

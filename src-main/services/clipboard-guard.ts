@@ -48,32 +48,33 @@ export class ClipboardGuard {
   }
 
   /** Writes the secret (with the platform's concealment) and schedules its removal. */
-  copy(secret: string): ClipboardReceipt {
+  async copy(secret: string): Promise<ClipboardReceipt> {
     this.cancelTimer();
     const clearAfterSeconds = clampSeconds(this.options.clearAfterSeconds());
-    const protections = this.options.clipboard.writeSecret(secret);
     this.secret = secret;
+    const protections = await this.options.clipboard.writeSecret(secret);
+    this.cancelTimer();
     this.timer = this.timers.setTimeout(() => {
       this.timer = null;
-      this.clearNow();
+      void this.clearNow();
     }, clearAfterSeconds * 1000);
     return { clearAt: this.options.clock.now() + clearAfterSeconds * 1000, clearAfterSeconds, protections };
   }
 
   /** Clears the clipboard now if it still holds the copied secret; answers whether it did. Forgets the secret. */
-  clearNow(): boolean {
+  async clearNow(): Promise<boolean> {
     this.cancelTimer();
     const secret = this.secret;
     this.secret = null;
     if (secret === null) return false;
     let current: string;
     try {
-      current = this.options.clipboard.readText();
+      current = await this.options.clipboard.readText();
     } catch {
       return false;
     }
     if (current !== secret) return false;
-    this.options.clipboard.clear();
+    await this.options.clipboard.clear();
     return true;
   }
 
@@ -83,8 +84,8 @@ export class ClipboardGuard {
   }
 
   /** On quit: clears the clipboard if it still holds the secret, and cancels the timer. */
-  dispose(): void {
-    this.clearNow();
+  dispose(): Promise<boolean> {
+    return this.clearNow();
   }
 
   private cancelTimer(): void {

@@ -203,7 +203,7 @@ async function confirm(ctx: ServiceContext, accountId: string): Promise<Result<A
  * After a confirmation the stored stage stays `confirmed` (the screen shows "Confirmed: the old key is revoked")
  * until the next request for a new key starts a new cycle.
  */
-export function createKeyLifecycleHandlers(ctx: ServiceContext): Handlers & { dispose(): void } {
+export function createKeyLifecycleHandlers(ctx: ServiceContext): Handlers & { dispose(): Promise<void> } {
   const serial = createAccountQueue();
   const guard = new ClipboardGuard({
     clipboard: ctx.clipboard,
@@ -219,10 +219,12 @@ export function createKeyLifecycleHandlers(ctx: ServiceContext): Handlers & { di
         const secret = await readSecret(ctx, accountId, role === 'current' ? 'api-key' : 'pending-api-key');
         if (!secret.ok) return secret;
         if (!secret.value) return fail(text.keyNotHeld(role));
-        return ok(guard.copy(secret.value));
+        return ok(await guard.copy(secret.value));
       }),
     requestNewKey: (request) => serial(request.accountId, () => keychainSafe(ctx, () => requestNew(ctx, request))),
     confirmNewKey: ({ accountId }) => serial(accountId, () => keychainSafe(ctx, () => confirm(ctx, accountId))),
-    dispose: () => guard.dispose(),
+    dispose: async () => {
+      await guard.dispose();
+    },
   };
 }

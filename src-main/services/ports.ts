@@ -30,10 +30,10 @@ export interface KeyValueStore {
 
 /** The system clipboard, for secrets. */
 export interface ClipboardPort {
-  /** Writes the text, with whatever concealment the platform offers; returns the protections applied. */
-  writeSecret(text: string): string[];
-  readText(): string;
-  clear(): void;
+  /** Writes the text, with whatever concealment the platform offers; resolves the protections applied. */
+  writeSecret(text: string): Promise<string[]>;
+  readText(): Promise<string>;
+  clear(): Promise<void>;
 }
 
 /** Time source, injectable for tests. */

@@ -25,14 +25,14 @@ export interface TestAppContext {
 
 export class RecordingClipboard implements ClipboardPort {
   text = '';
-  writeSecret(text: string): string[] {
+  async writeSecret(text: string): Promise<string[]> {
     this.text = text;
     return ['test-clipboard'];
   }
-  readText(): string {
+  async readText(): Promise<string> {
     return this.text;
   }
-  clear(): void {
+  async clear(): Promise<void> {
     this.text = '';
   }
 }

@@ -11,17 +11,17 @@ export class FakeClipboard implements ClipboardPort {
 
   constructor(private readonly protections: string[] = ['concealed']) {}
 
-  writeSecret(text: string): string[] {
+  async writeSecret(text: string): Promise<string[]> {
     this.text = text;
     this.secretWrites += 1;
     return [...this.protections];
   }
 
-  readText(): string {
+  async readText(): Promise<string> {
     return this.text;
   }
 
-  clear(): void {
+  async clear(): Promise<void> {
     this.text = '';
     this.clears += 1;
   }

@@ -89,7 +89,7 @@ for (const variant of variants) {
       const receipt = value(await f.handlers.copyApiKey({ accountId: f.account.id, role: 'current' }));
       expect(f.t.clipboard.text).toBe(revealed.apiKey);
       expect(receipt.clearAfterSeconds).toBe(30);
-      f.handlers.dispose();
+      await f.handlers.dispose();
       expect(f.t.clipboard.text).toBe('');
     });
 

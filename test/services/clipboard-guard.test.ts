@@ -21,106 +21,106 @@ describe('ClipboardGuard', () => {
     vi.useRealTimers();
   });
 
-  it('writes the key and answers when it will be cleared, with the protections applied', () => {
-    const receipt = guard.copy(KEY_A);
+  it('writes the key and answers when it will be cleared, with the protections applied', async () => {
+    const receipt = await guard.copy(KEY_A);
     expect(clipboard.text).toBe(KEY_A);
     expect(receipt).toEqual({ clearAt: 1_000_000 + 30_000, clearAfterSeconds: 30, protections: ['concealed'] });
   });
 
-  it('clears the clipboard after the set number of seconds, not before', () => {
-    guard.copy(KEY_A);
-    vi.advanceTimersByTime(29_999);
+  it('clears the clipboard after the set number of seconds, not before', async () => {
+    await guard.copy(KEY_A);
+    await vi.advanceTimersByTimeAsync(29_999);
     expect(clipboard.text).toBe(KEY_A);
-    vi.advanceTimersByTime(1);
+    await vi.advanceTimersByTimeAsync(1);
     expect(clipboard.text).toBe('');
     expect(clipboard.clears).toBe(1);
     expect(guard.armed).toBe(false);
   });
 
-  it('uses the setting at the time of the copy', () => {
+  it('uses the setting at the time of the copy', async () => {
     seconds = 10;
-    expect(guard.copy(KEY_A).clearAfterSeconds).toBe(10);
-    vi.advanceTimersByTime(10_000);
+    expect((await guard.copy(KEY_A)).clearAfterSeconds).toBe(10);
+    await vi.advanceTimersByTimeAsync(10_000);
     expect(clipboard.text).toBe('');
   });
 
-  it('keeps the delay within 10–600 seconds whatever the setting says', () => {
+  it('keeps the delay within 10–600 seconds whatever the setting says', async () => {
     seconds = 1;
-    expect(guard.copy(KEY_A).clearAfterSeconds).toBe(10);
+    expect((await guard.copy(KEY_A)).clearAfterSeconds).toBe(10);
     seconds = 100_000;
-    expect(guard.copy(KEY_A).clearAfterSeconds).toBe(600);
+    expect((await guard.copy(KEY_A)).clearAfterSeconds).toBe(600);
     seconds = Number.NaN;
-    expect(guard.copy(KEY_A).clearAfterSeconds).toBe(30);
+    expect((await guard.copy(KEY_A)).clearAfterSeconds).toBe(30);
   });
 
-  it('leaves what the user copied afterwards alone', () => {
-    guard.copy(KEY_A);
+  it('leaves what the user copied afterwards alone', async () => {
+    await guard.copy(KEY_A);
     clipboard.userCopies('my shopping list');
-    vi.advanceTimersByTime(30_000);
+    await vi.advanceTimersByTimeAsync(30_000);
     expect(clipboard.text).toBe('my shopping list');
     expect(clipboard.clears).toBe(0);
   });
 
-  it('a new copy replaces the previous timer: the clear counts from the newest copy', () => {
-    guard.copy(KEY_A);
-    vi.advanceTimersByTime(20_000);
-    guard.copy(KEY_B);
-    vi.advanceTimersByTime(10_000);
+  it('a new copy replaces the previous timer: the clear counts from the newest copy', async () => {
+    await guard.copy(KEY_A);
+    await vi.advanceTimersByTimeAsync(20_000);
+    await guard.copy(KEY_B);
+    await vi.advanceTimersByTimeAsync(10_000);
     expect(clipboard.text).toBe(KEY_B);
-    vi.advanceTimersByTime(20_000);
+    await vi.advanceTimersByTimeAsync(20_000);
     expect(clipboard.text).toBe('');
     expect(clipboard.clears).toBe(1);
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('does not clear the second key when the first key’s time is up', () => {
-    guard.copy(KEY_A);
-    vi.advanceTimersByTime(29_000);
-    guard.copy(KEY_B);
-    vi.advanceTimersByTime(1_000);
+  it('does not clear the second key when the first key’s time is up', async () => {
+    await guard.copy(KEY_A);
+    await vi.advanceTimersByTimeAsync(29_000);
+    await guard.copy(KEY_B);
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(clipboard.text).toBe(KEY_B);
   });
 
-  it('dispose (quit) clears the clipboard at once if it still holds the key, and cancels the timer', () => {
-    guard.copy(KEY_A);
-    guard.dispose();
+  it('dispose (quit) clears the clipboard at once if it still holds the key, and cancels the timer', async () => {
+    await guard.copy(KEY_A);
+    await guard.dispose();
     expect(clipboard.text).toBe('');
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('dispose (quit) leaves the user’s own clipboard content alone', () => {
-    guard.copy(KEY_A);
+  it('dispose (quit) leaves the user’s own clipboard content alone', async () => {
+    await guard.copy(KEY_A);
     clipboard.userCopies('hello');
-    guard.dispose();
+    await guard.dispose();
     expect(clipboard.text).toBe('hello');
   });
 
-  it('dispose without a copy does nothing', () => {
+  it('dispose without a copy does nothing', async () => {
     clipboard.userCopies('hello');
-    guard.dispose();
+    await guard.dispose();
     expect(clipboard.text).toBe('hello');
     expect(clipboard.clears).toBe(0);
   });
 
-  it('clearNow answers whether it cleared, and forgets the key either way', () => {
-    guard.copy(KEY_A);
-    expect(guard.clearNow()).toBe(true);
+  it('clearNow answers whether it cleared, and forgets the key either way', async () => {
+    await guard.copy(KEY_A);
+    expect(await guard.clearNow()).toBe(true);
     clipboard.userCopies(KEY_A); // the user pastes and re-copies it themselves: no longer ours to clear
-    expect(guard.clearNow()).toBe(false);
+    expect(await guard.clearNow()).toBe(false);
     expect(clipboard.text).toBe(KEY_A);
   });
 
-  it('survives a clipboard that cannot be read', () => {
+  it('survives a clipboard that cannot be read', async () => {
     const broken = new FakeClipboard();
     broken.readText = () => {
       throw new Error('clipboard unavailable');
     };
     const g = new ClipboardGuard({ clipboard: broken, clock: { now: () => 0 }, clearAfterSeconds: () => 30 });
     g.copy(KEY_A);
-    expect(() => g.dispose()).not.toThrow();
+    await expect(g.dispose()).resolves.toBe(false);
   });
 
-  it('works with injected timers instead of the global ones', () => {
+  it('works with injected timers instead of the global ones', async () => {
     const scheduled: Array<{ fn: () => void; ms: number }> = [];
     const g = new ClipboardGuard({
       clipboard,
@@ -128,9 +128,11 @@ describe('ClipboardGuard', () => {
       clearAfterSeconds: () => 45,
       timers: { setTimeout: (fn, ms) => scheduled.push({ fn, ms }), clearTimeout: () => {} },
     });
-    expect(g.copy(KEY_A).clearAt).toBe(5 + 45_000);
+    expect((await g.copy(KEY_A)).clearAt).toBe(5 + 45_000);
     expect(scheduled[0]?.ms).toBe(45_000);
     scheduled[0]!.fn();
+    await Promise.resolve();
+    await Promise.resolve();
     expect(clipboard.text).toBe('');
   });
 });

@@ -1,0 +1,158 @@
+/**
+ * The Electron main process: lifecycle and wiring only. One instance; every web contents hardened; the session's
+ * CSP header, deny-all permissions; the services built by `bootstrapServices` (keychain, settings, clipboard);
+ * the IPC handlers; the window. In development (`!app.isPackaged`) the DeepCurrent emulator starts in-process on a
+ * free loopback port and is the default environment; packaged builds default to Production.
+ *
+ * Build flags (set by `electron.vite.config.ts`, never declared elsewhere):
+ * - `__INCLUDE_EMULATOR__`: false for `electron-vite build --mode package` (what the installers use), so the
+ *   emulator's dynamic import is dropped from the bundle; true for `electron-vite dev` and a plain build
+ *   (`npm start`). Even when included, the emulator only starts when the app is not packaged.
+ * - `__DEV_INLINE_SCRIPT_HASHES__`: the CSP hashes of the dev server's inline React Refresh preamble (dev only).
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, session, shell } from 'electron';
+import { bootstrapServices } from './app-bootstrap';
+import type { AppServices } from './services/app-services';
+import { openSettingsFile } from './adapters/settings-file';
+import { createElectronClipboard } from './adapters/electron-clipboard';
+import { registerIpcHandlers } from './ipc/electron-ipc';
+import { createMainWindow, hardenWebContents } from './window';
+import {
+  buildContentSecurityPolicy,
+  denyPermissionCheck,
+  denyPermissionRequest,
+  isAppUrl,
+  isSafeExternalUrl,
+  type AppUrls,
+} from './security';
+
+declare const __INCLUDE_EMULATOR__: boolean;
+declare const __DEV_INLINE_SCRIPT_HASHES__: string[];
+
+const log = (message: string) => console.log(message);
+
+/** Opens a URL in the OS browser only when it passes `isSafeExternalUrl` (`https:`, no credentials). */
+async function openExternalChecked(url: string): Promise<void> {
+  if (!isSafeExternalUrl(url)) throw new Error('Only https links can be opened.');
+  await shell.openExternal(url);
+}
+
+let services: AppServices | null = null;
+let closeEmulator: (() => Promise<void>) | null = null;
+let mainWindow: BrowserWindow | null = null;
+let disposed = false;
+
+async function startLocalEmulator(): Promise<string | null> {
+  if (!__INCLUDE_EMULATOR__ || app.isPackaged) return null;
+  try {
+    const { startEmulator } = await import('../emulator/server');
+    const emulator = await startEmulator({ port: 0, quiet: true });
+    closeEmulator = emulator.close;
+    log(`DeepCurrent emulator listening on ${emulator.url}`);
+    return emulator.url;
+  } catch (err) {
+    log(`[main] the local emulator could not start: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  }
+}
+
+function applySessionPolicy(appUrls: AppUrls): void {
+  const csp = buildContentSecurityPolicy({
+    devServerUrl: appUrls.devServerUrl,
+    inlineScriptHashes: appUrls.devServerUrl ? __DEV_INLINE_SCRIPT_HASHES__ : [],
+  });
+  const ses = session.defaultSession;
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    if (!isAppUrl(details.url, appUrls)) return callback({});
+    const headers = { ...details.responseHeaders };
+    for (const name of Object.keys(headers)) {
+      if (name.toLowerCase() === 'content-security-policy') delete headers[name];
+    }
+    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [csp] } });
+  });
+  ses.setPermissionRequestHandler(denyPermissionRequest);
+  ses.setPermissionCheckHandler(denyPermissionCheck);
+}
+
+function showWindow(appUrls: AppUrls, rendererFile: string): void {
+  mainWindow = createMainWindow({
+    preloadPath: join(__dirname, '../preload/index.cjs'),
+    renderer: appUrls.devServerUrl ? { kind: 'url', url: appUrls.devServerUrl } : { kind: 'file', path: rendererFile },
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+async function start(): Promise<void> {
+  const devServerUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
+  const rendererFile = join(__dirname, '../renderer/index.html');
+  const appUrls: AppUrls = { indexFileUrl: pathToFileURL(rendererFile).href, devServerUrl };
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrls, openExternalChecked, log));
+  applySessionPolicy(appUrls);
+
+  const localEmulatorUrl = await startLocalEmulator();
+  const settings = await openSettingsFile({ dir: app.getPath('userData'), flavour: 'electron-store' });
+  services = await bootstrapServices({
+    keychainService: app.isPackaged ? 'DeepCurrent Desktop' : 'DeepCurrent Desktop (development)',
+    kv: settings.kv,
+    kvNotices: settings.notices,
+    clipboard: createElectronClipboard({ log }),
+    localEmulatorUrl,
+    defaultEnvironment: localEmulatorUrl ? 'local' : 'production',
+    openExternal: openExternalChecked,
+    log,
+  });
+  registerIpcHandlers(services.router, appUrls, log);
+  showWindow(appUrls, rendererFile);
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) showWindow(appUrls, rendererFile);
+  });
+}
+
+async function shutdown(): Promise<void> {
+  try {
+    await services?.dispose();
+  } catch {
+    log('[main] services did not stop cleanly');
+  }
+  try {
+    await closeEmulator?.();
+  } catch {
+    log('[main] the emulator did not stop cleanly');
+  }
+}
+
+// Tests and side-by-side development runs may keep their settings apart; never honoured by a packaged build.
+if (!app.isPackaged && process.env.DEEPCURRENT_USER_DATA_DIR) app.setPath('userData', process.env.DEEPCURRENT_USER_DATA_DIR);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.enableSandbox();
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', (event) => {
+    if (disposed) return;
+    event.preventDefault();
+    disposed = true;
+    void shutdown().finally(() => app.quit());
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      log(`[main] startup failed: ${err instanceof Error ? err.message : String(err)}`);
+      app.quit();
+    });
+}

@@ -1,0 +1,171 @@
+/**
+ * The window's security rules as pure functions: the Content Security Policy, which URLs belong to the app, which
+ * external links may be opened, the locked-down `webPreferences`, and the deny-all permission handlers. The Electron
+ * shell (`window.ts`, `electron-ipc.ts`, `index.ts`) and the start:web bridge apply them; unit tests check them
+ * under plain Node. Imports no `electron` at run time.
+ */
+import type { WebPreferences } from 'electron';
+
+/** The app's own pages: the built renderer's `index.html` as a `file:` URL, and the dev server in development. */
+export interface AppUrls {
+  /** `file:///…/out/renderer/index.html`, or null when the renderer is served by the dev server. */
+  indexFileUrl: string | null;
+  /** `http://localhost:5173/` in `electron-vite dev` (never in a packaged build), else null. */
+  devServerUrl: string | null;
+}
+
+/** Options of the CSP: the production policy unless a dev server is given. */
+export interface CspOptions {
+  /** Development only: the vite dev server, allowed for scripts, styles and its HMR WebSocket. */
+  devServerUrl?: string | null;
+  /** Development only: `sha256-…` hashes of inline scripts the dev server injects (React Refresh's preamble). */
+  inlineScriptHashes?: readonly string[];
+}
+
+const PRODUCTION_DIRECTIVES: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['default-src', ["'none'"]],
+  ['script-src', ["'self'"]],
+  ['style-src', ["'self'"]],
+  ['img-src', ["'self'", 'data:']],
+  ['font-src', ["'self'"]],
+  ['connect-src', ["'self'"]],
+  ['base-uri', ["'none'"]],
+  ['form-action', ["'none'"]],
+  ['frame-ancestors', ["'none'"]],
+  ['object-src', ["'none'"]],
+];
+
+/**
+ * The Content Security Policy of every app page. Production: nothing but the app's own scripts, styles, images
+ * (and `data:` images), fonts and same-origin requests; no inline scripts, no `eval`, no frames, no plugins.
+ * Development adds the dev server origin, its `ws:` HMR socket, the hashes of its inline preamble, and inline
+ * styles (vite injects CSS as `<style>` in dev); it never adds `unsafe-eval` or `unsafe-inline` for scripts.
+ */
+export function buildContentSecurityPolicy(options: CspOptions = {}): string {
+  const dev = options.devServerUrl ? new URL(options.devServerUrl) : null;
+  const directives = PRODUCTION_DIRECTIVES.map(([name, sources]) => {
+    if (!dev) return [name, sources] as const;
+    const origin = dev.origin;
+    const ws = `${dev.protocol === 'https:' ? 'wss:' : 'ws:'}//${dev.host}`;
+    switch (name) {
+      case 'script-src':
+        return [name, [...sources, origin, ...(options.inlineScriptHashes ?? []).map((h) => `'${h}'`)]] as const;
+      case 'style-src':
+        return [name, [...sources, origin, "'unsafe-inline'"]] as const;
+      case 'img-src':
+      case 'font-src':
+        return [name, [...sources, origin]] as const;
+      case 'connect-src':
+        return [name, [...sources, origin, ws]] as const;
+      default:
+        return [name, sources] as const;
+    }
+  });
+  return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
+}
+
+/** Response headers of every app page served over HTTP (the dev server via Electron, and the start:web bridge). */
+export function securityHeaders(csp: string): Record<string, string> {
+  return {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
+}
+
+function parseUrl(value: unknown): URL | null {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 2048) return null;
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * True when `url` may be handed to the OS browser: `https:` only, a host, no user name or password, no whitespace
+ * or control characters, at most 2048 characters. Everything else (`http:`, `file:`, `javascript:`, custom
+ * schemes, `https://user:pass@…`) is refused.
+ */
+export function isSafeExternalUrl(url: unknown): boolean {
+  if (typeof url !== 'string' || /[\s\u0000-\u001f\u007f]/.test(url)) return false;
+  if (!/^https:\/\/[^/\\@]/i.test(url)) return false;
+  const parsed = parseUrl(url);
+  return (
+    parsed !== null &&
+    parsed.protocol === 'https:' &&
+    parsed.hostname.length > 0 &&
+    parsed.username === '' &&
+    parsed.password === ''
+  );
+}
+
+/**
+ * True when `url` is one of the app's own pages: the built `index.html` (same file, any query or hash) or, in
+ * development, a page of the dev server (same origin). Any other file, host, port or scheme is foreign.
+ */
+export function isAppUrl(url: unknown, appUrls: AppUrls): boolean {
+  const parsed = parseUrl(url);
+  if (!parsed) return false;
+  if (appUrls.indexFileUrl && parsed.protocol === 'file:') {
+    const index = new URL(appUrls.indexFileUrl);
+    return parsed.host === index.host && parsed.pathname === index.pathname;
+  }
+  if (appUrls.devServerUrl && (parsed.protocol === 'http:' || parsed.protocol === 'https:')) {
+    return parsed.origin === new URL(appUrls.devServerUrl).origin;
+  }
+  return false;
+}
+
+/**
+ * True when an IPC call's sender frame shows one of the app's own pages. The IPC layer also requires the frame to
+ * be the main frame of a window the app created; this is the URL part of that check.
+ */
+export function isTrustedSenderUrl(url: unknown, appUrls: AppUrls): boolean {
+  return isAppUrl(url, appUrls);
+}
+
+/** True when a navigation or redirect of an app window may proceed: only to the app's own pages. */
+export function isAllowedNavigation(url: unknown, appUrls: AppUrls): boolean {
+  return isAppUrl(url, appUrls);
+}
+
+/**
+ * The `webPreferences` of every app window: context isolation, the sandbox, no Node anywhere, web security on, no
+ * insecure content, no experimental or Blink features, no `<webview>`, no spellchecker (it would send typed text,
+ * passwords included, to a dictionary service).
+ */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    spellcheck: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+  };
+}
+
+/** `session.setPermissionRequestHandler`: every permission request (camera, notifications, …) is refused. */
+export function denyPermissionRequest(
+  _webContents: unknown,
+  _permission: string,
+  callback: (granted: boolean) => void,
+): void {
+  callback(false);
+}
+
+/** `session.setPermissionCheckHandler`: every permission check answers "not granted". */
+export function denyPermissionCheck(): boolean {
+  return false;
+}

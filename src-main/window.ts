@@ -1,0 +1,80 @@
+/**
+ * The app's one secure window and the hardening every web contents gets: locked-down `webPreferences` (see
+ * `security.ts`), navigation and redirects only to the app's own pages, `window.open` always denied (`https:` links
+ * go to the OS browser through the checked opener), `<webview>` refused. Shown when ready, on a background that
+ * follows the OS light/dark setting so there is no white flash.
+ */
+import { BrowserWindow, nativeTheme, type WebContents } from 'electron';
+import { isAllowedNavigation, isSafeExternalUrl, secureWebPreferences, type AppUrls } from './security';
+
+/** Where the window loads the renderer from: the built file, or the dev server in development. */
+export type RendererSource = { kind: 'file'; path: string } | { kind: 'url'; url: string };
+
+export interface MainWindowOptions {
+  /** The built CommonJS preload, `out/preload/index.cjs`. */
+  preloadPath: string;
+  renderer: RendererSource;
+}
+
+const appWindowContents = new WeakSet<WebContents>();
+
+/** True for the web contents of a window this module created (the IPC layer trusts no other sender). */
+export function isAppWindowContents(contents: WebContents): boolean {
+  return appWindowContents.has(contents);
+}
+
+/**
+ * Applies the navigation rules to any web contents (called from `app.on('web-contents-created')`, so no window,
+ * frame or future view escapes them). `openExternal` must itself check the URL; it is only given `https:` URLs.
+ */
+export function hardenWebContents(
+  contents: WebContents,
+  appUrls: AppUrls,
+  openExternal: (url: string) => Promise<void>,
+  log: (message: string) => void,
+): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url, appUrls)) {
+      event.preventDefault();
+      log('[window] navigation away from the app was blocked');
+    }
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url, appUrls)) {
+      event.preventDefault();
+      log('[window] redirect away from the app was blocked');
+    }
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+    log('[window] a <webview> was refused');
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) {
+      openExternal(url).catch(() => log('[window] the browser could not be opened'));
+    } else {
+      log('[window] a new window was refused');
+    }
+    return { action: 'deny' };
+  });
+}
+
+/** Creates the main window, hidden until its first paint is ready, and loads the renderer. */
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1120,
+    height: 780,
+    minWidth: 720,
+    minHeight: 520,
+    show: false,
+    title: 'DeepCurrent',
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#101418' : '#ffffff',
+    autoHideMenuBar: true,
+    webPreferences: secureWebPreferences(options.preloadPath),
+  });
+  appWindowContents.add(window.webContents);
+  window.once('ready-to-show', () => window.show());
+  if (options.renderer.kind === 'url') void window.loadURL(options.renderer.url);
+  else void window.loadFile(options.renderer.path);
+  return window;
+}

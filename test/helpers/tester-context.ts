@@ -1,0 +1,158 @@
+/**
+ * A request tester fixture for integration tests: a fresh emulator (faults enabled), a ServiceContext over the
+ * given SecretStore (in memory by default) and either an in-memory KV or the real settings file on disk, ada
+ * signed in with a session token and her revealed API key in the vault, and the tester handlers. `seen` collects
+ * every real secret, for leak checks; `restart()` is the app restarting (new caches, same storage).
+ */
+import { startEmulator, type RunningEmulator } from '../../emulator/server';
+import { AccountStore, type StoredAccount } from '../../src-main/services/account-store';
+import { callApi } from '../../src-main/services/api-client';
+import { CredentialVault } from '../../src-main/services/credential-vault';
+import type { SecretStore } from '../../src-main/services/ports';
+import { tokenExpiry, type ServiceContext } from '../../src-main/services/service-context';
+import { createTesterHandlers, type TesterHandlers } from '../../src-main/services/tester-service';
+import type { Result } from '../../src-shared/errors';
+import { DEFAULT_SETTINGS } from '../../src-shared/models';
+import type { ComposedRequest, TesterResponse } from '../../src-shared/tester';
+import { makeAppContext } from './app-context';
+import { MemorySecretStore } from './memory-secret-store';
+import { makeTestContext, passwordToken } from './service-context';
+
+export const DEMO_PASSWORD = 'deepcurrent-demo';
+
+export interface TesterFixture {
+  emu: RunningEmulator;
+  ctx: ServiceContext;
+  handlers: TesterHandlers;
+  secrets: SecretStore;
+  /** The settings store as JSON text (the settings file's text when on disk). */
+  kvText(): string;
+  /** Like an app restart: new vault (empty cache), account store and handlers over the same storage. */
+  restart(): void;
+  account: StoredAccount;
+  token: string;
+  apiKey: string;
+  /** Every real secret the fixture has seen. */
+  seen: Set<string>;
+  /** Sends a request (defaults: GET, no query/headers/body, the API key), with a fresh request id. */
+  send(request: Partial<ComposedRequest>, requestId?: string): Promise<Result<TesterResponse>>;
+  /** Sets the tester's timeout setting. */
+  setTimeoutSeconds(seconds: number): void;
+  /** Adds an emulator fault rule (`POST /__faults`). */
+  fault(spec: Record<string, unknown>): Promise<void>;
+  /** Signs another demo account in as the active account (token only). */
+  switchTo(email: string): Promise<StoredAccount>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+/** A composed request with defaults. */
+export function composed(request: Partial<ComposedRequest>): ComposedRequest {
+  return { method: 'GET', path: '/api/v1/users/me', query: [], headers: [], body: { kind: 'none' }, auth: 'api-key', ...request };
+}
+
+/** The value of an ok Result, or a test failure that says what came back. */
+export function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.kind}: ${result.error.message}`);
+  return result.value;
+}
+
+/** Reveals a demo account's API key with its token. */
+export async function revealKey(baseUrl: string, token: string): Promise<string> {
+  const revealed = await callApi<{ api_key: string }>(baseUrl, { method: 'POST', path: '/api/v1/users/me/api-key/reveal', credential: token });
+  return value(revealed).api_key;
+}
+
+/** Stores a signed-in `local` account (secrets in the vault first, then the metadata) and makes it active. */
+export async function seedSignedIn(
+  ctx: ServiceContext,
+  baseUrl: string,
+  secrets: { email: string; token: string; apiKey?: string },
+): Promise<StoredAccount> {
+  const me = await callApi<{ id: string }>(baseUrl, { method: 'GET', path: '/api/v1/users/me', credential: secrets.token });
+  const userId = value(me).id;
+  const id = `acc_${userId}`;
+  await ctx.vault.set(id, 'token', secrets.token);
+  if (secrets.apiKey) await ctx.vault.set(id, 'api-key', secrets.apiKey);
+  const account: StoredAccount = {
+    id,
+    userId,
+    email: secrets.email,
+    environment: { kind: 'local' },
+    signedInWith: 'token',
+    hasApiKey: Boolean(secrets.apiKey),
+    hasToken: true,
+    apiKeyLast4: secrets.apiKey ? secrets.apiKey.slice(-4) : null,
+    tokenExpiresAt: tokenExpiry(secrets.token),
+    profile: null,
+    lastVerifiedAt: null,
+    needsSignIn: false,
+    lifecycle: null,
+  };
+  ctx.accounts.put(account);
+  ctx.accounts.setActive(id);
+  return account;
+}
+
+export interface TesterOptions {
+  secrets?: SecretStore;
+  /** `memory` (default): an in-memory KV; `settings-file`: the real settings file (conf) in a temp folder. */
+  storage?: 'memory' | 'settings-file';
+}
+
+export async function startTester(options: TesterOptions = {}): Promise<TesterFixture> {
+  const emu = await startEmulator({ port: 0, quiet: true, enableFaults: true, scryptCost: 1024 });
+  const email = 'ada@deepcurrent.test';
+  const token = await passwordToken(emu.url, email, DEMO_PASSWORD);
+  const apiKey = await revealKey(emu.url, token);
+  const secrets = options.secrets ?? new MemorySecretStore();
+  let ctx: ServiceContext;
+  let kvText: () => string;
+  let cleanup = () => {};
+  if (options.storage === 'settings-file') {
+    const app = await makeAppContext(secrets, emu.url);
+    ctx = app.ctx;
+    kvText = app.settingsText;
+    cleanup = app.cleanup;
+  } else {
+    const t = makeTestContext({ emulatorUrl: emu.url, secrets });
+    ctx = t.ctx;
+    kvText = () => t.kv.toJSON();
+  }
+  const account = await seedSignedIn(ctx, emu.url, { email, token, apiKey });
+  const fixture: TesterFixture = {
+    emu,
+    ctx,
+    handlers: createTesterHandlers(ctx),
+    secrets,
+    kvText,
+    restart: () => {
+      fixture.handlers.dispose();
+      fixture.ctx = { ...fixture.ctx, vault: new CredentialVault(secrets), accounts: new AccountStore(fixture.ctx.kv) };
+      fixture.handlers = createTesterHandlers(fixture.ctx);
+    },
+    account,
+    token,
+    apiKey,
+    seen: new Set([token, apiKey]),
+    send: (request, requestId) =>
+      fixture.handlers.sendRequest({ requestId: requestId ?? `req-${++counter}`, request: composed(request) }),
+    setTimeoutSeconds: (seconds) => fixture.ctx.kv.set('settings', { ...DEFAULT_SETTINGS, requestTimeoutSeconds: seconds }),
+    fault: async (spec) => {
+      const added = await callApi(emu.url, { method: 'POST', path: '/__faults', json: spec });
+      value(added);
+    },
+    switchTo: async (other) => {
+      const otherToken = await passwordToken(emu.url, other, DEMO_PASSWORD);
+      fixture.seen.add(otherToken);
+      return seedSignedIn(fixture.ctx, emu.url, { email: other, token: otherToken });
+    },
+    close: async () => {
+      fixture.handlers.dispose();
+      await emu.close();
+      cleanup();
+    },
+  };
+  return fixture;
+}
