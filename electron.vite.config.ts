@@ -1,0 +1,84 @@
+/**
+ * electron-vite 6 build of the three processes:
+ * - main (`src-main/index.ts`) → `out/main/index.js`, ESM, dependencies external. electron-vite injects the
+ *   `__dirname` shim into ESM output; nothing here declares it.
+ * - preload (`src-preload/index.ts`) → `out/preload/index.cjs`, CommonJS (a sandboxed preload cannot be an ES
+ *   module), everything inlined: the bundle may `require('electron')` and nothing else.
+ * - renderer (`src-renderer/index.html`) → `out/renderer`, React, minified, no source maps.
+ *
+ * Build flags for main (documented in `src-main/index.ts`):
+ * - `__INCLUDE_EMULATOR__` is false with `electron-vite build --mode package` (the installers' build) or with
+ *   `DEEPCURRENT_EXCLUDE_EMULATOR=1`; the emulator's dynamic import is then dead code and no emulator chunk is
+ *   emitted. Otherwise (`npm start`, `npm run dev`) it is true, and the emulator starts when the app is not packaged.
+ * - `__DEV_INLINE_SCRIPT_HASHES__`: CSP hashes of React Refresh's inline preamble, for the dev server only.
+ *
+ * In `electron-vite dev` the renderer's `<meta>` CSP is rewritten for the dev server (its origin, the HMR socket,
+ * the hashes of its inline scripts); built pages keep the strict policy untouched.
+ */
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { buildContentSecurityPolicy } from './src-main/security';
+
+const root = resolve(__dirname);
+
+const sha256 = (text: string) => `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+
+/** Development only: points the page's CSP meta tag at the dev server and allows its inline scripts by hash. */
+function devCspPlugin(): Plugin {
+  return {
+    name: 'deepcurrent:dev-csp',
+    apply: 'serve',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const devServerUrl = ctx.server?.resolvedUrls?.local[0] ?? null;
+        if (!devServerUrl) return html;
+        const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]!);
+        const csp = buildContentSecurityPolicy({ devServerUrl, inlineScriptHashes: inline.map(sha256) });
+        return html.replace(
+          /(<meta\s+http-equiv=["']Content-Security-Policy["']\s+content=)(["'])[\s\S]*?\2/i,
+          (_m, start: string, quote: string) => `${start}${quote}${csp}${quote}`,
+        );
+      },
+    },
+  };
+}
+
+export default defineConfig(({ command, mode }) => {
+  const includeEmulator = mode !== 'package' && process.env.DEEPCURRENT_EXCLUDE_EMULATOR !== '1';
+  const preambleHashes = command === 'serve' ? [sha256(react.preambleCode.replace('__BASE__', '/'))] : [];
+  return {
+    main: {
+      define: {
+        __INCLUDE_EMULATOR__: JSON.stringify(includeEmulator),
+        __DEV_INLINE_SCRIPT_HASHES__: JSON.stringify(preambleHashes),
+      },
+      build: {
+        lib: { entry: resolve(root, 'src-main/index.ts') },
+        externalizeDeps: true,
+        sourcemap: false,
+      },
+    },
+    preload: {
+      build: {
+        lib: { entry: resolve(root, 'src-preload/index.ts'), formats: ['cjs'], fileName: () => 'index.cjs' },
+        externalizeDeps: false,
+        sourcemap: false,
+      },
+    },
+    renderer: {
+      root: resolve(root, 'src-renderer'),
+      plugins: [react(), devCspPlugin()],
+      server: { fs: { allow: [root] } },
+      build: {
+        rolldownOptions: { input: resolve(root, 'src-renderer/index.html') },
+        minify: 'oxc',
+        cssMinify: true,
+        sourcemap: false,
+      },
+    },
+  };
+});

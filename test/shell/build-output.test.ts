@@ -1,0 +1,129 @@
+/**
+ * Builds the app with electron-vite (into temporary folders) and checks what a packaged build contains: a CommonJS
+ * preload that needs nothing but `electron`, no emulator in the installers' build (`--mode package`), the emulator
+ * as a separate chunk in a development build, and a minified renderer without source maps.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runInNewContext } from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_NAMES, CHANNELS } from '../../src-shared/ipc-channels';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BIN = join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+
+function build(outDir: string, mode?: string): void {
+  const args = [BIN, 'build', '--outDir', outDir, ...(mode ? ['--mode', mode] : [])];
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  if (result.status !== 0) throw new Error(`electron-vite build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+let workDir: string;
+let packaged: string;
+let development: string;
+
+beforeAll(() => {
+  workDir = mkdtempSync(join(tmpdir(), 'dc-build-'));
+  packaged = join(workDir, 'package');
+  development = join(workDir, 'dev');
+  build(packaged, 'package');
+  build(development);
+}, 240_000);
+
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+describe('the preload bundle', () => {
+  it('is CommonJS and requires nothing but electron', () => {
+    const code = readFileSync(join(packaged, 'preload', 'index.cjs'), 'utf8');
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+    expect(code).not.toMatch(/import\s*\(/);
+    const required = [...code.matchAll(/require\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]);
+    expect(new Set(required)).toEqual(new Set(['electron']));
+    expect(readdirSync(join(packaged, 'preload'))).toEqual(['index.cjs']);
+  });
+
+  it('exposes only the named API functions when run the way a sandboxed preload runs', async () => {
+    const code = readFileSync(join(packaged, 'preload', 'index.cjs'), 'utf8');
+    const exposed: Record<string, unknown> = {};
+    const invoked: Array<[string, unknown]> = [];
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
+      ipcRenderer: {
+        invoke: async (channel: string, request: unknown) => {
+          invoked.push([channel, request]);
+          return { ok: true, value: channel };
+        },
+      },
+    };
+    const sandboxRequire = (name: string) => {
+      if (name === 'electron') return electron;
+      throw new Error(`a sandboxed preload cannot require ${name}`);
+    };
+    runInNewContext(code, { require: sandboxRequire, module: { exports: {} }, exports: {} });
+    expect(Object.keys(exposed)).toEqual(['deepcurrent']);
+    const api = exposed.deepcurrent as Record<string, (r: unknown) => Promise<unknown>>;
+    expect(Object.keys(api).sort()).toEqual([...API_NAMES].sort());
+    for (const name of API_NAMES) {
+      expect(await api[name]!({ n: name })).toEqual({ ok: true, value: CHANNELS[name] });
+      expect(invoked.at(-1)).toEqual([CHANNELS[name], { n: name }]);
+    }
+  });
+});
+
+describe('the main bundle', () => {
+  it('leaves the emulator out of the installers build', () => {
+    const main = files(join(packaged, 'main'));
+    for (const file of main) {
+      const code = readFileSync(file, 'utf8');
+      expect(code, relative(packaged, file)).not.toMatch(/startEmulator|DeepCurrent emulator listening|deepcurrent-demo/);
+    }
+  });
+
+  it('keeps the emulator as a separate, dynamically imported chunk in a development build', () => {
+    const index = readFileSync(join(development, 'main', 'index.js'), 'utf8');
+    expect(index).not.toMatch(/function startEmulator|DEMO_ACCOUNTS/);
+    const imported = [...index.matchAll(/import\(\s*["']\.\/([^"']+)["']\s*\)/g)].map((m) => m[1]!);
+    const emulatorChunks = imported.filter((f) => /startEmulator/.test(readFileSync(join(development, 'main', f), 'utf8')));
+    expect(emulatorChunks).toHaveLength(1);
+    expect(index).toContain('../preload/index.cjs');
+  });
+
+  it('is ESM and relies on the injected __dirname shim, not a declaration of its own', () => {
+    const index = readFileSync(join(packaged, 'main', 'index.js'), 'utf8');
+    expect(index).toMatch(/^import .* from "electron";?$/m);
+    expect(index.match(/const __dirname\b/g)).toHaveLength(1);
+  });
+});
+
+describe('the renderer bundle', () => {
+  it('is minified and ships no source maps', () => {
+    const all = [...files(join(packaged, 'renderer')), ...files(join(packaged, 'main')), ...files(join(packaged, 'preload'))];
+    expect(all.filter((f) => f.endsWith('.map'))).toEqual([]);
+    const scripts = files(join(packaged, 'renderer')).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const file of scripts) {
+      const code = readFileSync(file, 'utf8');
+      expect(code).not.toContain('sourceMappingURL');
+      const lines = code.split('\n').length;
+      expect(code.length / lines, relative(packaged, file)).toBeGreaterThan(200);
+    }
+  });
+
+  it('keeps the strict CSP meta tag and loads its scripts from relative paths', () => {
+    const html = readFileSync(join(packaged, 'renderer', 'index.html'), 'utf8');
+    expect(html).toMatch(/http-equiv="Content-Security-Policy"/);
+    expect(html).not.toMatch(/unsafe-eval|unsafe-inline/);
+    expect(html).toMatch(/src="\.\/assets\/[^"]+\.js"/);
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>[^<]+<\/script>/);
+  });
+});

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildContentSecurityPolicy,
+  denyPermissionCheck,
+  denyPermissionRequest,
+  isAllowedNavigation,
+  isAppUrl,
+  isSafeExternalUrl,
+  isTrustedSenderUrl,
+  secureWebPreferences,
+  securityHeaders,
+  type AppUrls,
+} from '../../src-main/security';
+
+const PACKAGED: AppUrls = { indexFileUrl: 'file:///opt/DeepCurrent/resources/app.asar/out/renderer/index.html', devServerUrl: null };
+const DEV: AppUrls = { indexFileUrl: 'file:///home/me/dc/out/renderer/index.html', devServerUrl: 'http://localhost:5173/' };
+
+function directives(csp: string): Map<string, string[]> {
+  return new Map(
+    csp.split(';').map((d) => {
+      const [name, ...sources] = d.trim().split(/\s+/);
+      return [name!, sources];
+    }),
+  );
+}
+
+describe('content security policy', () => {
+  it('is exactly the strict production policy by default', () => {
+    expect(buildContentSecurityPolicy()).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'",
+    );
+  });
+
+  it('never allows eval or inline scripts, even for the dev server', () => {
+    for (const csp of [
+      buildContentSecurityPolicy(),
+      buildContentSecurityPolicy({ devServerUrl: 'http://localhost:5173/', inlineScriptHashes: ['sha256-abc='] }),
+    ]) {
+      const scripts = directives(csp).get('script-src')!;
+      expect(scripts).not.toContain("'unsafe-eval'");
+      expect(scripts).not.toContain("'unsafe-inline'");
+      expect(scripts.some((s) => s.startsWith('http') && !s.startsWith('http://localhost:5173'))).toBe(false);
+    }
+  });
+
+  it('allows the dev server origin, its HMR socket and its inline preamble by hash only in development', () => {
+    const dev = directives(buildContentSecurityPolicy({ devServerUrl: 'http://localhost:5173/', inlineScriptHashes: ['sha256-abc='] }));
+    expect(dev.get('script-src')).toEqual(["'self'", 'http://localhost:5173', "'sha256-abc='"]);
+    expect(dev.get('connect-src')).toEqual(["'self'", 'http://localhost:5173', 'ws://localhost:5173']);
+    expect(dev.get('default-src')).toEqual(["'none'"]);
+    expect(dev.get('object-src')).toEqual(["'none'"]);
+    const prod = directives(buildContentSecurityPolicy());
+    expect(prod.get('connect-src')).toEqual(["'self'"]);
+  });
+
+  it('travels with nosniff, no referrer and no caching in the served headers', () => {
+    const headers = securityHeaders('default-src x');
+    expect(headers['Content-Security-Policy']).toBe('default-src x');
+    expect(headers['X-Content-Type-Options']).toBe('nosniff');
+    expect(headers['Referrer-Policy']).toBe('no-referrer');
+    expect(headers['Cache-Control']).toBe('no-store');
+  });
+});
+
+describe('external links', () => {
+  it.each(['https://deepcurrent.app/docs', 'https://api.deepcurrent.app/docs#auth', 'https://example.com:8443/a?b=c'])(
+    'opens %s',
+    (url) => expect(isSafeExternalUrl(url)).toBe(true),
+  );
+
+  it.each([
+    'http://deepcurrent.app/',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'smb://server/share',
+    'ms-msdt:/id PCWDiagnostic',
+    'https://user:pass@deepcurrent.app/',
+    'https://user@deepcurrent.app/',
+    'https://deepcurrent.app/\nevil',
+    ' https://deepcurrent.app/',
+    'https:///nohost',
+    'https:\\\\evil.example/',
+    'not a url',
+    '',
+    `https://deepcurrent.app/${'a'.repeat(2100)}`,
+  ])('refuses %s', (url) => expect(isSafeExternalUrl(url)).toBe(false));
+
+  it('refuses values that are not strings', () => {
+    for (const value of [null, undefined, 42, {}, ['https://deepcurrent.app/']]) expect(isSafeExternalUrl(value)).toBe(false);
+  });
+});
+
+describe('app pages, navigation and IPC senders', () => {
+  it("accepts the built index.html, with any hash or query, as the app's own page", () => {
+    expect(isTrustedSenderUrl(PACKAGED.indexFileUrl, PACKAGED)).toBe(true);
+    expect(isTrustedSenderUrl(`${PACKAGED.indexFileUrl}#/account`, PACKAGED)).toBe(true);
+    expect(isAllowedNavigation(`${PACKAGED.indexFileUrl}?x=1`, PACKAGED)).toBe(true);
+  });
+
+  it('refuses any other file, even beside the app', () => {
+    for (const url of [
+      'file:///opt/DeepCurrent/resources/app.asar/out/renderer/other.html',
+      'file:///tmp/index.html',
+      'file:///opt/DeepCurrent/resources/app.asar/out/renderer/index.html/../../../../../../etc/passwd',
+      'file://evil-host/opt/DeepCurrent/resources/app.asar/out/renderer/index.html',
+    ]) {
+      expect(isTrustedSenderUrl(url, PACKAGED), url).toBe(false);
+    }
+  });
+
+  it('refuses remote pages, about:blank and other schemes in a packaged build', () => {
+    for (const url of ['https://evil.example/', 'http://localhost:5173/', 'about:blank', 'data:text/html,x', 'devtools://devtools', '', null]) {
+      expect(isTrustedSenderUrl(url, PACKAGED), String(url)).toBe(false);
+      expect(isAllowedNavigation(url, PACKAGED), String(url)).toBe(false);
+    }
+  });
+
+  it('accepts the dev server only on its exact origin', () => {
+    expect(isAppUrl('http://localhost:5173/', DEV)).toBe(true);
+    expect(isAppUrl('http://localhost:5173/index.html#x', DEV)).toBe(true);
+    expect(isAppUrl('http://localhost:5174/', DEV)).toBe(false);
+    expect(isAppUrl('http://127.0.0.1:5173/', DEV)).toBe(false);
+    expect(isAppUrl('https://localhost:5173/', DEV)).toBe(false);
+    expect(isAppUrl('ws://localhost:5173/', DEV)).toBe(false);
+  });
+});
+
+describe('window preferences and permissions', () => {
+  it('locks the window down: isolation, sandbox, no node, web security, no insecure or experimental content', () => {
+    const prefs = secureWebPreferences('/app/out/preload/index.cjs');
+    expect(prefs).toMatchObject({
+      preload: '/app/out/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+    });
+    expect(prefs).not.toHaveProperty('enableBlinkFeatures');
+    expect(prefs.preload).toMatch(/\.cjs$/);
+  });
+
+  it('denies every permission request and check', () => {
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal']) {
+      let granted: boolean | undefined;
+      denyPermissionRequest({}, permission, (value) => {
+        granted = value;
+      });
+      expect(granted).toBe(false);
+    }
+    expect(denyPermissionCheck()).toBe(false);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * Serves the built renderer (`out/renderer`) for the start:web bridge: `index.html` with the bridge script
+ * injected at the top of `<head>` (so it runs before the app's bundle), and the assets beside it, each with the
+ * app's security headers. Paths never leave the renderer folder.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { extname, resolve, sep } from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The tag that loads the bridge. */
+export const BRIDGE_SCRIPT_TAG = '<script src="/__bridge.js"></script>';
+
+/** Inserts the bridge script as the first element of `<head>` (or at the very top when there is no `<head>`). */
+export function injectBridgeScript(html: string): string {
+  const head = /<head(\s[^>]*)?>/i.exec(html);
+  if (!head) return BRIDGE_SCRIPT_TAG + html;
+  const at = head.index + head[0].length;
+  return `${html.slice(0, at)}${BRIDGE_SCRIPT_TAG}${html.slice(at)}`;
+}
+
+/** A file to send: its bytes and content type. */
+export interface StaticFile {
+  body: Buffer;
+  contentType: string;
+}
+
+/**
+ * Reads the file the URL path names inside `rootDir`, or null (missing, a folder, or outside the root). `/` and
+ * `/index.html` answer `index.html` with the bridge injected.
+ */
+export async function readStaticFile(rootDir: string, urlPath: string): Promise<StaticFile | null> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const root = resolve(rootDir);
+  const file = resolve(root, relative);
+  if (!file.startsWith(root + sep)) return null;
+  try {
+    if (!(await stat(file)).isFile()) return null;
+    const body = await readFile(file);
+    const contentType = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    if (file === resolve(root, 'index.html')) {
+      return { body: Buffer.from(injectBridgeScript(body.toString('utf8')), 'utf8'), contentType };
+    }
+    return { body, contentType };
+  } catch {
+    return null;
+  }
+}
