@@ -1,0 +1,130 @@
+/**
+ * The Electron-bound wiring (IPC sender checks, navigation, window.open, <webview>, the window's preferences),
+ * exercised with a stand-in for Electron's API because the Electron binary cannot run on this machine. These tests
+ * prove what our code asks Electron to do; they do not prove Electron does it (see the skipped Electron smoke test).
+ */
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const handlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
+const created: Array<{ options: Record<string, unknown>; webContents: FakeContents }> = [];
+
+class FakeContents extends EventEmitter {
+  openHandler: ((d: { url: string }) => { action: string }) | null = null;
+  setWindowOpenHandler(fn: (d: { url: string }) => { action: string }) {
+    this.openHandler = fn;
+  }
+}
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    webContents = new FakeContents();
+    constructor(public options: Record<string, unknown>) {
+      created.push({ options, webContents: this.webContents });
+    }
+    once() {}
+    show() {}
+    loadURL() {
+      return Promise.resolve();
+    }
+    loadFile() {
+      return Promise.resolve();
+    }
+  }
+  return {
+    BrowserWindow,
+    nativeTheme: { shouldUseDarkColors: false },
+    ipcMain: {
+      handle: (channel: string, fn: (event: unknown, payload: unknown) => Promise<unknown>) => handlers.set(channel, fn),
+      removeHandler: (channel: string) => handlers.delete(channel),
+    },
+  };
+});
+
+const { registerIpcHandlers, UNKNOWN_SENDER } = await import('../../src-main/ipc/electron-ipc');
+const { createMainWindow, hardenWebContents } = await import('../../src-main/window');
+const { CHANNELS, API_NAMES } = await import('../../src-shared/ipc-channels');
+
+const appUrls = { indexFileUrl: 'file:///opt/DeepCurrent/resources/app.asar/out/renderer/index.html', devServerUrl: null };
+const APP_PAGE = 'file:///opt/DeepCurrent/resources/app.asar/out/renderer/index.html';
+
+function frame(url: string, extra: Record<string, unknown> = {}) {
+  return { url, parent: null, detached: false, isDestroyed: () => false, ...extra };
+}
+
+describe('IPC handlers (with a stand-in for ipcMain)', () => {
+  let calls: Array<[string, unknown]>;
+  let appContents: FakeContents;
+
+  beforeEach(() => {
+    handlers.clear();
+    created.length = 0;
+    calls = [];
+    registerIpcHandlers({ call: async () => ({ ok: true, value: null }), callChannel: async (c, p) => (calls.push([c, p]), { ok: true, value: 'served' }) }, appUrls as never, () => {});
+    createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'file', path: '/x/index.html' } });
+    appContents = created[0]!.webContents;
+  });
+
+  it('registers exactly one handler per channel of the contract', () => {
+    expect([...handlers.keys()].sort()).toEqual(API_NAMES.map((n) => CHANNELS[n]).sort());
+  });
+
+  it("serves the app's own main frame", async () => {
+    const r = await handlers.get(CHANNELS.getState)!({ sender: appContents, senderFrame: frame(APP_PAGE) }, {});
+    expect(r).toEqual({ ok: true, value: 'served' });
+    expect(calls).toEqual([[CHANNELS.getState, {}]]);
+  });
+
+  it.each([
+    ['a remote page', { sender: 'app', senderFrame: frame('https://evil.example/') }],
+    ['a subframe of the app', { sender: 'app', senderFrame: frame(APP_PAGE, { parent: {} }) }],
+    ['a destroyed frame', { sender: 'app', senderFrame: frame(APP_PAGE, { isDestroyed: () => true }) }],
+    ['no frame at all', { sender: 'app', senderFrame: null }],
+    ['a window the app did not create', { sender: 'other', senderFrame: frame(APP_PAGE) }],
+    ['another local file', { sender: 'app', senderFrame: frame('file:///etc/passwd') }],
+  ])('refuses %s without reaching a service', async (_label, event) => {
+    const e = { ...event, sender: event.sender === 'app' ? appContents : new FakeContents() };
+    expect(await handlers.get(CHANNELS.revealApiKey)!(e, { accountId: 'acc' })).toEqual(UNKNOWN_SENDER);
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('the window and its web contents (with a stand-in for BrowserWindow)', () => {
+  it('creates the window with the locked-down preferences and the CommonJS preload', () => {
+    created.length = 0;
+    createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'file', path: '/x/index.html' } });
+    const prefs = created[0]!.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, allowRunningInsecureContent: false, experimentalFeatures: false, webviewTag: false, preload: '/x/preload.cjs' });
+    expect(prefs.enableBlinkFeatures).toBeUndefined();
+  });
+
+  it('blocks navigation and redirects away from the app, refuses <webview>, and denies every new window', () => {
+    const contents = new FakeContents();
+    const opened: string[] = [];
+    hardenWebContents(contents as never, appUrls as never, async (u) => void opened.push(u), () => {});
+    const prevented = (eventName: string, url?: string) => {
+      let stopped = false;
+      contents.emit(eventName, { preventDefault: () => (stopped = true) }, url);
+      return stopped;
+    };
+    expect(prevented('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(prevented('will-redirect', 'http://127.0.0.1:9/phish')).toBe(true);
+    expect(prevented('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(prevented('will-navigate', `${APP_PAGE}#/account`)).toBe(false);
+    expect(prevented('will-attach-webview')).toBe(true);
+    expect(contents.openHandler!({ url: 'https://deepcurrent.app/docs' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler!({ url: 'http://deepcurrent.app/' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://deepcurrent.app/docs']);
+  });
+});
+
+describe('a current Electron', () => {
+  it('depends on Electron 45 or newer (the newest major when this was written)', () => {
+    const installed = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')).version as string;
+    const declared = JSON.parse(readFileSync('package.json', 'utf8')).devDependencies.electron as string;
+    expect(Number(installed.split('.')[0])).toBeGreaterThanOrEqual(45);
+    expect(declared).toMatch(/^\^4[5-9]|^\^[5-9]\d/);
+  });
+});
