@@ -25,8 +25,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** The tag that loads the bridge. */
-export const BRIDGE_SCRIPT_TAG = '<script src="/__bridge.js"></script>';
+/** The tag that loads the bridge: deferred, so it does not block parsing, yet runs before the module app script (document order). */
+export const BRIDGE_SCRIPT_TAG = '<script defer src="/__bridge.js"></script>';
 
 /** Inserts the bridge script as the first element of `<head>` (or at the very top when there is no `<head>`). */
 export function injectBridgeScript(html: string): string {

@@ -1,0 +1,95 @@
+/**
+ * The app shell: loads the state once, applies the theme, and shows the sign-in screen or, when signed in, the
+ * navigation and the current screen. The API key and request tester screens are loaded lazily so the first paint
+ * carries only what the sign-in form needs.
+ */
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useAppStore, activeAccount } from './store';
+import { MainNav } from './components/main-nav';
+import { AppBanners } from './components/app-banners';
+import { ErrorMessage } from './components/error-message';
+import { requestHeadingFocus } from './components/screen-heading';
+import { SignInScreen } from './features/sign-in/sign-in-screen';
+import { AccountScreen } from './features/account/account-screen';
+import { SettingsScreen } from './features/settings/settings-screen';
+
+const ApiKeyScreen = lazy(() => import('./features/api-key/api-key-screen'));
+const TesterScreen = lazy(() => import('./features/tester/tester-screen'));
+
+/** Follows the settings' theme: `data-theme` on `<html>` overrides the OS setting; `system` removes it. */
+function useTheme(theme: 'system' | 'light' | 'dark' | undefined): void {
+  useEffect(() => {
+    const root = document.documentElement;
+    if (!theme || theme === 'system') delete root.dataset.theme;
+    else root.dataset.theme = theme;
+  }, [theme]);
+}
+
+function CurrentScreen() {
+  const screen = useAppStore((s) => s.screen);
+  switch (screen) {
+    case 'sign-in':
+      return <SignInScreen />;
+    case 'account':
+      return <AccountScreen />;
+    case 'api-key':
+      return <ApiKeyScreen />;
+    case 'tester':
+      return <TesterScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}
+
+/** The whole renderer. */
+export function App() {
+  const app = useAppStore((s) => s.app);
+  const loadError = useAppStore((s) => s.loadError);
+  const loadApp = useAppStore((s) => s.loadApp);
+  const screen = useAppStore((s) => s.screen);
+  const account = useAppStore(activeAccount);
+  const firstScreen = useRef(true);
+
+  useEffect(() => {
+    if (!useAppStore.getState().app) void loadApp();
+  }, [loadApp]);
+  useTheme(app?.settings.theme);
+
+  useEffect(() => {
+    if (!app) return;
+    if (firstScreen.current) {
+      firstScreen.current = false;
+      return;
+    }
+    const heading = document.querySelector<HTMLElement>('main h1');
+    if (heading) heading.focus();
+    else requestHeadingFocus();
+  }, [screen, app === null]);
+
+  if (!app) {
+    return (
+      <main className="loading">
+        {loadError ? <ErrorMessage error={loadError} /> : <p>Loading DeepCurrent…</p>}
+      </main>
+    );
+  }
+  return (
+    <div className="shell" data-app-shell="">
+      <header className="app-header">
+        <span className="brand">DeepCurrent</span>
+        {account ? (
+          <span className="who">
+            {account.email} · {account.environmentLabel}
+          </span>
+        ) : null}
+      </header>
+      {account ? <MainNav /> : null}
+      <main className="content">
+        <AppBanners />
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <CurrentScreen />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

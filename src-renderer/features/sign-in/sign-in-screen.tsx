@@ -1,0 +1,220 @@
+/**
+ * Sign in to DeepCurrent with email and password or with an API key. Formats are checked before any call (the
+ * message stands beside the field); a failed call is told in an alert region beside the form, with a live
+ * `Try again in N s` for a 429. The password and the key live only in this form's inputs and are cleared once
+ * submitted; the email is kept after a failure.
+ */
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { apiKeyFormatProblem } from '../../../src-shared/credentials';
+import { activeAccount, useAppStore } from '../../store';
+import type { SignInMode } from '../../store/sign-in-slice';
+import { Button } from '../../components/button';
+import { Field } from '../../components/field';
+import { ScreenHeading } from '../../components/screen-heading';
+import { useSecondsLeft } from '../../components/use-seconds-left';
+import { EnvironmentField, initialEnvironmentChoice, resolveEnvironment, type EnvironmentChoice } from './environment-field';
+
+const MODES: [SignInMode, string][] = [
+  ['password', 'Email and password'],
+  ['api-key', 'API key'],
+];
+
+interface FieldErrors {
+  email?: string;
+  password?: string;
+  apiKey?: string;
+  baseUrl?: string;
+}
+
+/** The sign-in screen; remounted (fresh inputs) on every `openSignIn`. */
+export function SignInScreen() {
+  const formKey = useAppStore((s) => s.signIn.formKey);
+  return <SignInForm key={formKey} />;
+}
+
+function SignInForm() {
+  const app = useAppStore((s) => s.app);
+  const signIn = useAppStore((s) => s.signIn);
+  const hasAccount = useAppStore((s) => activeAccount(s) !== null);
+  const setMode = useAppStore((s) => s.setSignInMode);
+  const navigate = useAppStore((s) => s.navigate);
+  const submitPassword = useAppStore((s) => s.submitPasswordSignIn);
+  const submitApiKey = useAppStore((s) => s.submitApiKeySignIn);
+  const options = app?.environments ?? [];
+  const prefill = signIn.prefill;
+
+  const [email, setEmail] = useState(prefill?.email ?? '');
+  const [password, setPassword] = useState('');
+  const [apiKey, setApiKey] = useState('');
+  const [env, setEnv] = useState<EnvironmentChoice>(() => initialEnvironmentChoice(options, prefill?.environment ?? null));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const refs = {
+    email: useRef<HTMLInputElement>(null),
+    password: useRef<HTMLInputElement>(null),
+    apiKey: useRef<HTMLInputElement>(null),
+    baseUrl: useRef<HTMLInputElement>(null),
+  };
+
+  const secondsLeft = useSecondsLeft(signIn.retryUntil);
+  const locked =
+    secondsLeft > 0 &&
+    (signIn.mode === 'api-key' || signIn.lockedEmail === null || signIn.lockedEmail === email.trim().toLowerCase());
+  const mode = signIn.mode;
+
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  const chooseMode = (next: SignInMode) => {
+    setErrors({});
+    setMode(next);
+  };
+  /** Arrow keys, Home and End move between the two tabs (and choose them), as the ARIA tabs pattern asks. */
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const current = MODES.findIndex(([value]) => value === mode);
+    const target =
+      event.key === 'ArrowRight' || event.key === 'ArrowDown'
+        ? (current + 1) % MODES.length
+        : event.key === 'ArrowLeft' || event.key === 'ArrowUp'
+          ? (current + MODES.length - 1) % MODES.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? MODES.length - 1
+              : null;
+    if (target === null) return;
+    event.preventDefault();
+    chooseMode(MODES[target][0]);
+    tabs.current[target]?.focus();
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (signIn.pending || locked) return;
+    const found: FieldErrors = {};
+    const environment = resolveEnvironment(options, env);
+    if (!environment.ok) found.baseUrl = environment.message;
+    if (mode === 'password') {
+      if (!email.trim() || !email.includes('@')) found.email = 'Enter the email address of your DeepCurrent account.';
+      if (!password) found.password = 'Enter your password.';
+    } else {
+      const problem = apiKeyFormatProblem(apiKey);
+      if (problem) found.apiKey = problem;
+    }
+    setErrors(found);
+    const firstInvalid = (['email', 'password', 'apiKey', 'baseUrl'] as const).find((k) => found[k]);
+    if (firstInvalid || !environment.ok) {
+      if (firstInvalid) refs[firstInvalid].current?.focus();
+      return;
+    }
+    if (mode === 'password') {
+      const secret = password;
+      setPassword('');
+      const ok = await submitPassword({ email, password: secret, environment: environment.environment });
+      if (!ok) refs.password.current?.focus();
+    } else {
+      const secret = apiKey;
+      setApiKey('');
+      const ok = await submitApiKey({ apiKey: secret, environment: environment.environment });
+      if (!ok) refs.apiKey.current?.focus();
+    }
+  };
+
+  const error = signIn.error;
+  return (
+    <div className="screen sign-in">
+      <div className="card narrow">
+        <ScreenHeading id="sign-in-heading">Sign in to DeepCurrent</ScreenHeading>
+        {prefill?.reason ? (
+          <p className="alert alert-warning" role="status">
+            {prefill.reason}
+          </p>
+        ) : null}
+        <form noValidate onSubmit={(e) => void onSubmit(e)} aria-describedby="sign-in-errors">
+          <div role="tablist" aria-label="Sign in with" className="tabs">
+            {MODES.map(([value, label], index) => (
+              <button
+                key={value}
+                ref={(el) => {
+                  tabs.current[index] = el;
+                }}
+                type="button"
+                role="tab"
+                id={`sign-in-tab-${value}`}
+                aria-selected={mode === value}
+                aria-controls="sign-in-panel"
+                tabIndex={mode === value ? 0 : -1}
+                className="tab"
+                onClick={() => chooseMode(value)}
+                onKeyDown={onTabKey}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id="sign-in-panel" aria-label="Credentials">
+            {mode === 'password' ? (
+              <>
+                <Field label="Email" error={errors.email}>
+                  {(control) => (
+                    <input
+                      {...control}
+                      ref={refs.email}
+                      type="email"
+                      autoComplete="username"
+                      spellCheck={false}
+                      value={email}
+                      onChange={(e) => setEmail(e.target.value)}
+                    />
+                  )}
+                </Field>
+                <Field label="Password" error={errors.password}>
+                  {(control) => (
+                    <input
+                      {...control}
+                      ref={refs.password}
+                      type="password"
+                      autoComplete="current-password"
+                      value={password}
+                      onChange={(e) => setPassword(e.target.value)}
+                    />
+                  )}
+                </Field>
+              </>
+            ) : (
+              <Field label="API key" hint='Starts with "dc_". It is checked with DeepCurrent before it is stored.' error={errors.apiKey}>
+                {(control) => (
+                  <input
+                    {...control}
+                    ref={refs.apiKey}
+                    type="password"
+                    autoComplete="off"
+                    spellCheck={false}
+                    className="mono"
+                    value={apiKey}
+                    onChange={(e) => setApiKey(e.target.value)}
+                  />
+                )}
+              </Field>
+            )}
+          </div>
+
+          <EnvironmentField options={options} value={env} onChange={setEnv} baseUrlError={errors.baseUrl ?? null} baseUrlRef={refs.baseUrl} />
+
+          <div id="sign-in-errors" role="alert" className="form-errors">
+            {error ? (
+              <div className="alert alert-error">
+                <p>{error.message}</p>
+              </div>
+            ) : null}
+          </div>
+          {error?.kind === 'rate-limited' && secondsLeft > 0 ? <p className="countdown">Try again in {secondsLeft} s</p> : null}
+
+          <div className="actions">
+            <Button type="submit" variant="primary" disabled={signIn.pending || locked}>
+              {signIn.pending ? 'Signing in…' : 'Sign in'}
+            </Button>
+            {hasAccount ? <Button onClick={() => navigate('account')}>Cancel</Button> : null}
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}

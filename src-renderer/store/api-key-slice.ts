@@ -1,0 +1,158 @@
+/**
+ * The API key screen: the key's status and lifecycle stage, the reveal, the copy receipt and the regeneration
+ * request. `revealed` is the only value in the whole store that ever holds a key, and only until `closeReveal`.
+ */
+import type { AppError } from '../../src-shared/errors';
+import type { ApiKeyStatus, ClipboardReceipt, RegenerationRequest, RevealedKey } from '../../src-shared/models';
+import { call } from '../api';
+import { activeAccount } from './session-slice';
+import type { SliceCreator } from './store-types';
+
+/** What the user asked the API key screen to do. */
+export type KeyAction = 'reveal' | 'copy' | 'request' | 'confirm';
+
+/** The text for a 409 on revealing the current key. */
+export const ALREADY_REVEALED =
+  'This key has already been revealed. If you no longer have it, use Request a new key.';
+
+export interface ApiKeyState {
+  accountId: string | null;
+  status: ApiKeyStatus | null;
+  loading: boolean;
+  loadError: AppError | null;
+  busy: KeyAction | null;
+  actionError: { action: KeyAction; error: AppError } | null;
+  /** The one-time revealed key, until the dialog closes. */
+  revealed: RevealedKey | null;
+  /** The last copy: when the main process will clear the clipboard. Holds no secret. */
+  clipboard: ClipboardReceipt | null;
+}
+
+export interface ApiKeySlice {
+  apiKey: ApiKeyState;
+  loadApiKeyStatus(): Promise<void>;
+  /** Reveals the newest unrevealed key (the current one, or the issued new one) into the dialog. */
+  revealKey(): Promise<void>;
+  /** Asks the main process to copy a held key to the clipboard; the renderer never touches the key for this. */
+  copyKey(role: 'current' | 'pending'): Promise<void>;
+  /** Closes the reveal dialog and forgets the key. */
+  closeReveal(): void;
+  requestNewKey(reason: RegenerationRequest['reason'], note: string): Promise<boolean>;
+  confirmNewKey(): Promise<boolean>;
+  clearKeyActionError(): void;
+  resetApiKey(): void;
+}
+
+const initialApiKey: ApiKeyState = {
+  accountId: null,
+  status: null,
+  loading: false,
+  loadError: null,
+  busy: null,
+  actionError: null,
+  revealed: null,
+  clipboard: null,
+};
+
+export const createApiKeySlice: SliceCreator<ApiKeySlice> = (set, get) => {
+  const patch = (p: Partial<ApiKeyState>) => set({ apiKey: { ...get().apiKey, ...p } });
+  const begin = (action: KeyAction): string | null => {
+    const account = activeAccount(get());
+    if (!account) return null;
+    patch({ busy: action, actionError: null, accountId: account.id });
+    return account.id;
+  };
+  const stillActive = (accountId: string) => get().app?.activeAccountId === accountId;
+  const failAction = (action: KeyAction, error: AppError) => {
+    patch({ busy: null, actionError: { action, error } });
+    get().handleFailure(error);
+  };
+
+  return {
+    apiKey: initialApiKey,
+
+    async loadApiKeyStatus() {
+      const account = activeAccount(get());
+      if (!account) return;
+      const accountId = account.id;
+      patch({ loading: true, accountId });
+      const result = await call('getApiKeyStatus', { accountId });
+      if (!stillActive(accountId)) return;
+      if (result.ok) {
+        patch({ loading: false, loadError: null, status: result.value });
+        return;
+      }
+      patch({ loading: false, loadError: result.error });
+      get().handleFailure(result.error);
+    },
+
+    async revealKey() {
+      const accountId = begin('reveal');
+      if (!accountId) return;
+      const revealingNew = get().apiKey.status?.stage === 'issued';
+      const result = await call('revealApiKey', { accountId });
+      if (!stillActive(accountId)) return;
+      if (!result.ok) {
+        const error =
+          result.error.kind === 'conflict' && !revealingNew ? { ...result.error, message: ALREADY_REVEALED } : result.error;
+        failAction('reveal', error);
+        return;
+      }
+      patch({ busy: null, revealed: result.value, clipboard: null });
+      void get().loadApiKeyStatus();
+      void get().reloadAppState();
+    },
+
+    async copyKey(role) {
+      const accountId = begin('copy');
+      if (!accountId) return;
+      const result = await call('copyApiKey', { accountId, role });
+      if (!stillActive(accountId)) return;
+      if (!result.ok) {
+        failAction('copy', result.error);
+        return;
+      }
+      patch({ busy: null, clipboard: result.value });
+    },
+
+    closeReveal() {
+      patch({ revealed: null });
+    },
+
+    async requestNewKey(reason, note) {
+      const accountId = begin('request');
+      if (!accountId) return false;
+      const result = await call('requestNewKey', { accountId, reason, note });
+      if (!stillActive(accountId)) return false;
+      if (!result.ok) {
+        failAction('request', result.error);
+        return false;
+      }
+      patch({ busy: null });
+      await get().loadApiKeyStatus();
+      return true;
+    },
+
+    async confirmNewKey() {
+      const accountId = begin('confirm');
+      if (!accountId) return false;
+      const result = await call('confirmNewKey', { accountId });
+      if (!stillActive(accountId)) return false;
+      if (!result.ok) {
+        failAction('confirm', result.error);
+        return false;
+      }
+      patch({ busy: null, status: result.value });
+      void get().reloadAppState();
+      return true;
+    },
+
+    clearKeyActionError() {
+      patch({ actionError: null });
+    },
+
+    resetApiKey() {
+      set({ apiKey: initialApiKey });
+    },
+  };
+};

@@ -1,0 +1,117 @@
+/**
+ * The sign-in form's call state: which method is chosen, the call in flight, its error, and the 429 lockout.
+ * The password and the API key are never kept here: they are arguments of the submit actions and nothing else.
+ */
+import type { AppError } from '../../src-shared/errors';
+import type { AppState } from '../../src-shared/models';
+import type { Environment } from '../../src-shared/environments';
+import { call } from '../api';
+import type { SliceCreator } from './store-types';
+
+/** The two ways to sign in. */
+export type SignInMode = 'password' | 'api-key';
+
+/** What the sign-in form starts with when the app sends the user there (session expired, reveal needs a password). */
+export interface SignInPrefill {
+  email: string;
+  environment: Environment | null;
+  mode: SignInMode;
+  /** Why the user is asked to sign in, shown above the form. */
+  reason: string | null;
+}
+
+export interface SignInState {
+  mode: SignInMode;
+  pending: boolean;
+  error: AppError | null;
+  /** Epoch ms until which sign-in with `lockedEmail` is refused (429); null when not locked. */
+  retryUntil: number | null;
+  lockedEmail: string | null;
+  prefill: SignInPrefill | null;
+  /** Bumped on every `openSignIn`, so the form remounts with its prefill. */
+  formKey: number;
+}
+
+export interface SignInSlice {
+  signIn: SignInState;
+  /** Shows the sign-in screen, optionally prefilled. */
+  openSignIn(prefill?: Partial<SignInPrefill>): void;
+  setSignInMode(mode: SignInMode): void;
+  /** Signs in with email and password; true on success. The password is not kept anywhere. */
+  submitPasswordSignIn(input: { email: string; password: string; environment: Environment }): Promise<boolean>;
+  /** Signs in with an API key (already checked for format); true on success. The key is not kept anywhere. */
+  submitApiKeySignIn(input: { apiKey: string; environment: Environment }): Promise<boolean>;
+}
+
+const initialSignIn: SignInState = {
+  mode: 'password',
+  pending: false,
+  error: null,
+  retryUntil: null,
+  lockedEmail: null,
+  prefill: null,
+  formKey: 0,
+};
+
+export const createSignInSlice: SliceCreator<SignInSlice> = (set, get) => {
+  const succeed = (state: AppState) => {
+    const { signIn } = get();
+    set({ signIn: { ...signIn, pending: false, error: null, prefill: null }, unauthorizedHandledFor: null });
+    get().applyAppState(state);
+    set({ screen: 'account' });
+  };
+  const failWith = (error: AppError, email: string | null) => {
+    const { signIn } = get();
+    const locked = error.kind === 'rate-limited';
+    set({
+      signIn: {
+        ...signIn,
+        pending: false,
+        error,
+        retryUntil: locked ? Date.now() + Math.max(1, error.retryAfterSeconds ?? 60) * 1000 : signIn.retryUntil,
+        lockedEmail: locked ? (email?.trim().toLowerCase() ?? null) : signIn.lockedEmail,
+      },
+    });
+  };
+
+  return {
+    signIn: initialSignIn,
+
+    openSignIn(prefill) {
+      const { signIn } = get();
+      const full: SignInPrefill | null = prefill
+        ? { email: '', environment: null, mode: 'password', reason: null, ...prefill }
+        : null;
+      set({
+        screen: 'sign-in',
+        signIn: { ...signIn, mode: full?.mode ?? 'password', pending: false, error: null, prefill: full, formKey: signIn.formKey + 1 },
+      });
+    },
+
+    setSignInMode(mode) {
+      set({ signIn: { ...get().signIn, mode, error: null } });
+    },
+
+    async submitPasswordSignIn({ email, password, environment }) {
+      set({ signIn: { ...get().signIn, pending: true, error: null } });
+      const result = await call('signInWithPassword', { email: email.trim(), password, environment });
+      if (result.ok) {
+        succeed(result.value);
+        return true;
+      }
+      failWith(result.error, email);
+      return false;
+    },
+
+    async submitApiKeySignIn({ apiKey, environment }) {
+      set({ signIn: { ...get().signIn, pending: true, error: null } });
+      const result = await call('signInWithApiKey', { apiKey: apiKey.trim(), environment });
+      if (result.ok) {
+        succeed(result.value);
+        return true;
+      }
+      failWith(result.error, null);
+      return false;
+    },
+  };
+};

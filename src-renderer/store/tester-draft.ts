@@ -1,0 +1,146 @@
+/**
+ * The request tester's editable draft and its pure helpers: validation, and conversion to and from the contract's
+ * `ComposedRequest`. A draft never holds the account's credential; the main process adds it at send time.
+ */
+import type { AccountSummary } from '../../src-shared/models';
+import type { ComposedRequest, HttpMethod, KeyValue, RequestBody, TesterAuth } from '../../src-shared/tester';
+
+/** A key/value row with a stable id for the editor. */
+export interface Row extends KeyValue {
+  id: string;
+}
+
+export type BodyKind = RequestBody['kind'];
+
+/** What the tester's editor holds. Each body kind keeps its own text, so switching kinds loses nothing. */
+export interface TesterDraft {
+  method: HttpMethod;
+  path: string;
+  query: Row[];
+  headers: Row[];
+  bodyKind: BodyKind;
+  jsonText: string;
+  formFields: Row[];
+  text: string;
+  textContentType: string;
+  /** Null: the account's own credential (its session token when signed in with a password, else its key). */
+  auth: TesterAuth | null;
+  /** The endpoint last chosen in the picker, or ''. */
+  endpointId: string;
+}
+
+let rowSeq = 0;
+
+/** A new, enabled row. */
+export function newRow(name = '', value = '', enabled = true): Row {
+  rowSeq += 1;
+  return { id: `row-${rowSeq}`, name, value, enabled };
+}
+
+/** The draft a fresh tester starts with. */
+export function emptyDraft(): TesterDraft {
+  return {
+    method: 'GET',
+    path: '/api/v1/users/me',
+    query: [],
+    headers: [],
+    bodyKind: 'none',
+    jsonText: '',
+    formFields: [],
+    text: '',
+    textContentType: 'text/plain',
+    auth: null,
+    endpointId: '',
+  };
+}
+
+/** Explains why a JSON body cannot be sent, or null when it parses. */
+export function jsonProblem(text: string): string | null {
+  if (text.trim() === '') return 'Enter a JSON body, or choose None.';
+  try {
+    JSON.parse(text);
+    return null;
+  } catch (err: unknown) {
+    return `Invalid JSON: ${err instanceof Error ? err.message : 'it does not parse'}.`.replace(/\.\.$/, '.');
+  }
+}
+
+/** Explains why the draft cannot be sent yet, or null. */
+export function draftProblem(draft: TesterDraft): string | null {
+  const path = draft.path.trim();
+  if (path === '') return 'Enter a path, such as /api/v1/users/me.';
+  const placeholder = /\{([^}]+)\}/.exec(path);
+  if (placeholder) return `Replace {${placeholder[1]}} in the path with a value.`;
+  if (draft.bodyKind === 'json') return jsonProblem(draft.jsonText);
+  return null;
+}
+
+/** The credential the tester uses when the user has not chosen one. */
+export function defaultAuth(account: AccountSummary | null): TesterAuth {
+  if (!account) return 'none';
+  if (account.signedInWith === 'token' && account.hasToken) return 'token';
+  if (account.hasApiKey) return 'api-key';
+  return account.hasToken ? 'token' : 'none';
+}
+
+const rows = (list: Row[]): KeyValue[] =>
+  list.filter((r) => r.name !== '' || r.value !== '').map(({ name, value, enabled }) => ({ name, value, enabled }));
+
+function bodyOf(draft: TesterDraft): RequestBody {
+  switch (draft.bodyKind) {
+    case 'none':
+      return { kind: 'none' };
+    case 'json':
+      return { kind: 'json', text: draft.jsonText };
+    case 'form':
+      return { kind: 'form', fields: rows(draft.formFields) };
+    case 'text':
+      return draft.textContentType.trim()
+        ? { kind: 'text', text: draft.text, contentType: draft.textContentType.trim() }
+        : { kind: 'text', text: draft.text };
+  }
+}
+
+/** The request to send for a draft. */
+export function toComposed(draft: TesterDraft, auth: TesterAuth): ComposedRequest {
+  return {
+    method: draft.method,
+    path: draft.path.trim(),
+    query: rows(draft.query),
+    headers: rows(draft.headers),
+    body: bodyOf(draft),
+    auth,
+  };
+}
+
+const toRows = (list: KeyValue[]): Row[] => list.map((kv) => newRow(kv.name, kv.value, kv.enabled));
+
+/** A draft loaded from a (redacted) history entry. */
+export function fromComposed(request: ComposedRequest): TesterDraft {
+  const draft: TesterDraft = {
+    ...emptyDraft(),
+    method: request.method,
+    path: request.path,
+    query: toRows(request.query),
+    headers: toRows(request.headers),
+    bodyKind: request.body.kind,
+    auth: request.auth,
+  };
+  const body = request.body;
+  if (body.kind === 'json') draft.jsonText = body.text;
+  if (body.kind === 'form') draft.formFields = toRows(body.fields);
+  if (body.kind === 'text') {
+    draft.text = body.text;
+    draft.textContentType = body.contentType ?? '';
+  }
+  return draft;
+}
+
+/** A fresh id for a request in flight (used to cancel it). */
+export function newRequestId(): string {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  c.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it, vi } from 'vitest';
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ErrorBoundary } from '../../src-renderer/components/error-boundary';
+import { FakeDeepCurrent } from './fake-api';
+import { button, byLabel, choose, click, goTo, pageText, renderApp, type, waitFor } from './helpers';
+
+describe('settings screen', () => {
+  it('refuses out-of-range values with a clear message and loses nothing typed', async () => {
+    const fake = new FakeDeepCurrent();
+    fake.seedAccount('ada@deepcurrent.test', 'api-key');
+    await renderApp(fake);
+    await goTo('Settings');
+    const clipboard = byLabel<HTMLInputElement>('Clear clipboard after (seconds)');
+    const timeout = byLabel<HTMLInputElement>('Request timeout (seconds)');
+    expect(clipboard.value).toBe('30');
+    await type(clipboard, '5');
+    await type(timeout, '45');
+    await click(button('Save settings'));
+    expect(fake.count('updateSettings')).toBe(0);
+    expect(pageText()).toContain('Choose between 10 and 600 seconds.');
+    expect(clipboard.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(clipboard);
+    expect(clipboard.value).toBe('5');
+    expect(timeout.value).toBe('45');
+  });
+
+  it('saves valid values and applies the theme to the page', async () => {
+    const fake = new FakeDeepCurrent();
+    fake.seedAccount('ada@deepcurrent.test', 'api-key');
+    await renderApp(fake);
+    await goTo('Settings');
+    await type(byLabel('Clear clipboard after (seconds)'), '90');
+    await type(byLabel('Request timeout (seconds)'), '300');
+    await choose(byLabel<HTMLSelectElement>('Theme'), 'Dark');
+    await click(button('Save settings'));
+    expect(fake.calls.find((c) => c.name === 'updateSettings')?.request).toEqual({
+      clipboardClearSeconds: 90,
+      requestTimeoutSeconds: 300,
+      theme: 'dark',
+    });
+    await waitFor(() => pageText().includes('Settings saved.'));
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    await choose(byLabel<HTMLSelectElement>('Theme'), 'System');
+    await click(button('Save settings'));
+    expect(document.documentElement.dataset.theme).toBeUndefined();
+  });
+
+  it('shows the main process’s message when saving fails, keeping the form', async () => {
+    const fake = new FakeDeepCurrent();
+    fake.seedAccount('ada@deepcurrent.test', 'api-key');
+    fake.overrides.updateSettings = () => ({ ok: false, error: { kind: 'internal', message: 'The settings could not be written.' } });
+    await renderApp(fake);
+    await goTo('Settings');
+    await type(byLabel('Request timeout (seconds)'), '60');
+    await click(button('Save settings'));
+    expect(document.querySelector('[role="alert"]')?.textContent).toContain('The settings could not be written.');
+    expect(byLabel<HTMLInputElement>('Request timeout (seconds)').value).toBe('60');
+  });
+});
+
+describe('error boundary', () => {
+  it('shows one calm sentence instead of a stack trace', async () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    function Broken(): never {
+      throw new Error('secret internals at render.ts:12');
+    }
+    const container = document.createElement('div');
+    document.body.appendChild(container);
+    const root = createRoot(container);
+    await act(async () => {
+      root.render(
+        <ErrorBoundary>
+          <Broken />
+        </ErrorBoundary>,
+      );
+    });
+    expect(container.textContent).toBe('Something went wrong. Reload the window.');
+    expect(container.innerHTML).not.toContain('render.ts');
+    await act(async () => root.unmount());
+    quiet.mockRestore();
+  });
+});
+
+describe('a broken bridge', () => {
+  it('answers with a plain error instead of throwing', async () => {
+    const fake = new FakeDeepCurrent();
+    fake.overrides.getState = () => {
+      throw new Error('ipc exploded');
+    };
+    const container = document.createElement('div');
+    document.body.appendChild(container);
+    window.deepcurrent = fake.api;
+    const { App } = await import('../../src-renderer/app');
+    const root = createRoot(container);
+    await act(async () => root.render(<App />));
+    await waitFor(() => container.textContent?.includes('could not reach its main process'));
+    expect(container.textContent).not.toContain('ipc exploded');
+    await act(async () => root.unmount());
+  });
+});
