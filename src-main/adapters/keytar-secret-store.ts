@@ -5,14 +5,15 @@
  */
 import { SecretStoreError, type SecretStore } from '../services/ports';
 
-type Keytar = {
+export type Keytar = {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
   findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
 };
 
-const OP_TIMEOUT_MS = 10_000;
+/** How long a keychain call may take before it counts as failed (a locked keychain can wait for a prompt forever). */
+export const OP_TIMEOUT_MS = 10_000;
 
 async function withTimeout<T>(what: string, work: Promise<T>, ms = OP_TIMEOUT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -36,18 +37,19 @@ export class KeytarSecretStore implements SecretStore {
   constructor(
     private readonly keytar: Keytar,
     private readonly service: string,
+    private readonly timeoutMs = OP_TIMEOUT_MS,
   ) {}
 
   get(account: string): Promise<string | null> {
-    return withTimeout('read a credential', this.keytar.getPassword(this.service, account));
+    return withTimeout('read a credential', this.keytar.getPassword(this.service, account), this.timeoutMs);
   }
 
   set(account: string, secret: string): Promise<void> {
-    return withTimeout('store a credential', this.keytar.setPassword(this.service, account, secret));
+    return withTimeout('store a credential', this.keytar.setPassword(this.service, account, secret), this.timeoutMs);
   }
 
   delete(account: string): Promise<boolean> {
-    return withTimeout('remove a credential', this.keytar.deletePassword(this.service, account));
+    return withTimeout('remove a credential', this.keytar.deletePassword(this.service, account), this.timeoutMs);
   }
 
   /** Checks that the keychain answers at all (on Linux: a Secret Service on D-Bus). */

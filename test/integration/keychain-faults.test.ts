@@ -1,0 +1,87 @@
+/**
+ * A keychain that refuses or fails mid-operation (locked, timing out): a clear error, and no half-written state —
+ * an account never points to a secret that was not stored, and a failed sign-out loses nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../emulator/server';
+import { KeytarSecretStore, type Keytar } from '../../src-main/adapters/keytar-secret-store';
+import { createAccountHandlers } from '../../src-main/services/accounts-service';
+import { SecretStoreError } from '../../src-main/services/ports';
+import { MemorySecretStore } from '../helpers/memory-secret-store';
+import { makeAppContext } from '../helpers/app-context';
+
+const PASSWORD = 'deepcurrent-demo';
+const local = { kind: 'local' } as const;
+
+describe('a keychain that fails', () => {
+  let emu: RunningEmulator;
+  beforeAll(async () => {
+    emu = await startEmulator({ port: 0, quiet: true });
+  });
+  afterAll(() => emu?.close());
+
+  async function setup() {
+    const store = new MemorySecretStore();
+    const app = await makeAppContext(store, emu.url);
+    const handlers = createAccountHandlers(app.ctx, { defaultEnvironment: 'local', openExternal: async () => {}, notices: [], secretStorageMessage: null });
+    return { store, app, handlers };
+  }
+
+  it('refuses the sign-in with a clear message and stores no account when the keychain write fails', async () => {
+    const { store, app, handlers } = await setup();
+    store.failNext('set');
+    const r = await handlers.signInWithPassword({ email: 'ada@deepcurrent.test', password: PASSWORD, environment: local });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'keychain', message: expect.stringContaining('keychain') } });
+    if (!r.ok) expect(r.error.message).not.toMatch(/eyJ|dc_/);
+    const state = await handlers.getState({});
+    expect(state.ok && state.value.accounts).toEqual([]);
+    expect(store.snapshot()).toEqual({});
+    expect(app.settingsText()).not.toContain('ada@deepcurrent.test');
+    // The keychain works again: the same sign-in now succeeds.
+    expect((await handlers.signInWithPassword({ email: 'ada@deepcurrent.test', password: PASSWORD, environment: local })).ok).toBe(true);
+    app.cleanup();
+  });
+
+  it('keeps the account and its secrets when the keychain refuses to remove them at sign-out', async () => {
+    const { store, app, handlers } = await setup();
+    const signedIn = await handlers.signInWithPassword({ email: 'ada@deepcurrent.test', password: PASSWORD, environment: local });
+    if (!signedIn.ok) throw new Error(signedIn.error.message);
+    const id = signedIn.value.accounts[0]!.id;
+    store.failNext('delete');
+    const r = await handlers.signOut({ accountId: id });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'keychain' } });
+    const state = await handlers.getState({});
+    expect(state.ok && state.value.accounts.map((a) => a.id)).toEqual([id]);
+    expect(Object.keys(store.snapshot())).toContain(`${id}:token`);
+    expect((await handlers.signOut({ accountId: id })).ok).toBe(true);
+    expect(store.snapshot()).toEqual({});
+    app.cleanup();
+  });
+});
+
+describe('the keytar adapter', () => {
+  const never = () => new Promise<never>(() => {});
+  const hanging: Keytar = { getPassword: never, setPassword: never, deletePassword: never, findCredentials: never };
+  const locked: Keytar = {
+    getPassword: async () => null,
+    setPassword: async () => {
+      throw new Error('Cannot create an item in a locked collection');
+    },
+    deletePassword: async () => false,
+    findCredentials: async () => [],
+  };
+
+  it('gives up on a keychain that does not answer, with a clear error', async () => {
+    const store = new KeytarSecretStore(hanging, 'DeepCurrent Desktop (test)', 50);
+    await expect(store.set('a:token', 'eyJ.secret.value')).rejects.toThrow(SecretStoreError);
+    await expect(store.get('a:token')).rejects.toThrow(/did not answer in time/);
+  });
+
+  it('explains a locked keychain and never repeats the secret', async () => {
+    const store = new KeytarSecretStore(locked, 'DeepCurrent Desktop (test)');
+    const err = await store.set('a:api-key', 'dc_' + 'S'.repeat(40)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SecretStoreError);
+    expect((err as Error).message).toMatch(/refused to store a credential: Cannot create an item in a locked collection/);
+    expect((err as Error).message).not.toContain('dc_');
+  });
+});
