@@ -10,51 +10,11 @@ import { checkBaseUrl, environmentLabel, type Environment } from '../../src-shar
 import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
 import type { ApiHandlers, RequestOf } from '../../src-shared/ipc-contract';
 import type { AccountSummary, AppState, EnvironmentOption, Profile, Settings } from '../../src-shared/models';
+import { fetchProfile } from './deepcurrent-endpoints';
 import type { StoredAccount } from './account-store';
 import { callApi } from './api-client';
 import { SecretStoreError } from './ports';
 import { baseUrlOf, credentialFor, noteUnauthorized, readSettings, tokenExpiry, usableCredentialKind, type ServiceContext } from './service-context';
-
-/** `GET /api/v1/users/me` as the server sends it. */
-interface MeResponse {
-  id: string;
-  email: string;
-  full_name: string;
-  is_active: boolean;
-  plan: 'free' | 'pro';
-  role: 'member' | 'support';
-  api_key: { last4: string; created_at: string; revealed: boolean };
-  pending_api_key: { created_at: string; revealed: boolean } | null;
-}
-
-export function profileFromMe(me: MeResponse): Profile {
-  return {
-    id: String(me.id),
-    email: String(me.email),
-    fullName: String(me.full_name ?? ''),
-    isActive: me.is_active !== false,
-    plan: me.plan === 'pro' ? 'pro' : 'free',
-    role: me.role === 'support' ? 'support' : 'member',
-    apiKey: {
-      last4: String(me.api_key?.last4 ?? ''),
-      createdAt: String(me.api_key?.created_at ?? ''),
-      revealed: Boolean(me.api_key?.revealed),
-    },
-    pendingApiKey: me.pending_api_key
-      ? { createdAt: String(me.pending_api_key.created_at), revealed: Boolean(me.pending_api_key.revealed) }
-      : null,
-  };
-}
-
-/** Fetches the profile with a credential. */
-export async function fetchProfile(baseUrl: string, credential: string): Promise<Result<Profile>> {
-  const result = await callApi<MeResponse>(baseUrl, { method: 'GET', path: '/api/v1/users/me', credential });
-  if (!result.ok) return result;
-  if (!result.value || typeof result.value !== 'object' || typeof result.value.id !== 'string') {
-    return fail({ kind: 'bad-response', message: 'The server sent a profile the app cannot read.' });
-  }
-  return ok(profileFromMe(result.value));
-}
 
 function accountIdFor(baseUrl: string, userId: string): string {
   return `acc_${createHash('sha256').update(`${baseUrl}\n${userId}`).digest('hex').slice(0, 16)}`;

@@ -9,7 +9,7 @@ import type { ApiHandlers } from '../../src-shared/ipc-contract';
 import type { ApiKeyStatus, RegenerationRequest, RevealedKey } from '../../src-shared/models';
 import { ClipboardGuard } from './clipboard-guard';
 import { SecretStoreError } from './ports';
-import { confirmRequest, createRequest, fetchProfile, fetchRequest, listRequests, revealKey } from './key-lifecycle-api';
+import { confirmRequest, createRequest, fetchProfile, fetchRequest, listRequests, revealKey } from './deepcurrent-endpoints';
 import { localStage, transition } from './key-lifecycle-machine';
 import * as text from './key-lifecycle-messages';
 import { accountAndUrl, attemptsFor, syncStatus, withFirstAccepted } from './key-lifecycle-status';

@@ -8,7 +8,7 @@ import { last4 } from '../../src-shared/credentials';
 import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
 import type { ApiKeyStatus, Profile, RegenerationRequest } from '../../src-shared/models';
 import type { StoredAccount, StoredLifecycle } from './account-store';
-import { fetchProfile, listRequests } from './key-lifecycle-api';
+import { fetchProfile, listRequests } from './deepcurrent-endpoints';
 import { localStage, reconcile } from './key-lifecycle-machine';
 import { NO_BASE_URL, NO_SUCH_ACCOUNT } from './key-lifecycle-messages';
 import { finishSwap, readSecret } from './key-lifecycle-swap';

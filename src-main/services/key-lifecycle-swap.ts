@@ -7,7 +7,7 @@ import { last4 } from '../../src-shared/credentials';
 import { fail, ok, type Result } from '../../src-shared/errors';
 import type { Profile } from '../../src-shared/models';
 import type { SecretKind } from './credential-vault';
-import { fetchProfile } from './key-lifecycle-api';
+import { fetchProfile } from './deepcurrent-endpoints';
 import { KEYCHAIN_FAILED, SWAP_NOT_SAVED, swapNotVerified } from './key-lifecycle-messages';
 import type { ServiceContext } from './service-context';
 

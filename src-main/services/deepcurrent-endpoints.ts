@@ -1,7 +1,7 @@
 /**
- * The key-management endpoints of the DeepCurrent API, as typed calls that answer camelCase models. The server's
- * snake_case shapes are checked (zod) before they are mapped, so a wrong answer becomes `bad-response`, never a
- * half-read object.
+ * The DeepCurrent API endpoints the services call (profile and key management), as typed calls that answer
+ * camelCase models. The server's snake_case shapes are checked (zod) before they are mapped, so a wrong answer
+ * becomes `bad-response`, never a half-read object.
  */
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../src-shared/errors';
