@@ -106,7 +106,7 @@ describe('the start:web bridge', () => {
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.headers['referrer-policy']).toBe('no-referrer');
     expect(page.headers['cache-control']).toBe('no-store');
-    expect(page.text).toMatch(/^<!doctype html><html><head><script src="\/__bridge\.js"><\/script><meta charset/);
+    expect(page.text).toMatch(/^<!doctype html><html><head><script defer src="\/__bridge\.js"><\/script><meta charset/);
     expect(page.text).not.toContain(app.token);
     const asset = await send(app, '/assets/app.js');
     expect(asset.status).toBe(200);
