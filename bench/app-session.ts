@@ -1,0 +1,146 @@
+/**
+ * The main-process services as the app runs them, for the request benchmarks: the composition root
+ * (`createAppServices`) over the real settings file (conf, in a temporary folder) and the OS keychain when one
+ * answers (else the in-memory store, and `keychain` says so), with the embedded emulator. Ada signs in through the
+ * router with her password, reveals her API key and signs in with it; `restart()` starts a new session over the
+ * same settings file and keychain, so the vault's keychain reads can be counted from a cold start.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { startEmulator } from '../emulator/server';
+import { openSettingsFile } from '../src-main/adapters/settings-file';
+import { openSecretStore } from '../src-main/adapters/secret-store-factory';
+import { MemoryClipboard } from '../src-main/adapters/memory-clipboard';
+import { createAppServices, type AppServices } from '../src-main/services/app-services';
+import type { SecretStore } from '../src-main/services/ports';
+import type { Result } from '../src-shared/errors';
+import type { AppState, RevealedKey } from '../src-shared/models';
+import type { ComposedRequest, TesterResponse } from '../src-shared/tester';
+
+export const DEMO_EMAIL = 'ada@deepcurrent.test';
+export const DEMO_PASSWORD = 'deepcurrent-demo';
+
+/** A signed-in app session. */
+export interface AppSession {
+  services: AppServices;
+  emulatorUrl: string;
+  /** `os` when secrets are in the OS keychain, `memory` when the in-memory fallback is used. */
+  keychain: 'os' | 'memory';
+  accountId: string;
+  /** Ada's revealed API key (used by the plain-fetch baseline with the same header). */
+  apiKey: string;
+  settingsPath: string;
+  /** Sends a tester request through the router (the full IPC path). */
+  send(request: Partial<ComposedRequest>): Promise<Result<TesterResponse>>;
+  /** A new session (new services and vault cache) over the same settings file and keychain. */
+  restart(): Promise<void>;
+  /** Signs every account out (removing its keychain entries), disposes the services, removes the folder, stops an owned emulator. */
+  close(): Promise<void>;
+}
+
+export interface AppSessionOptions {
+  /** Use this emulator instead of starting one in this process. */
+  emulatorUrl?: string;
+  /** Force the in-memory secret store. */
+  noKeychain?: boolean;
+}
+
+/** The value of an ok Result, or an error naming what failed. */
+export function expectOk<T>(what: string, result: Result<T>): T {
+  if (!result.ok) throw new Error(`${what} failed: ${result.error.kind}: ${result.error.message}`);
+  return result.value;
+}
+
+let counter = 0;
+
+/** Starts the services, signs ada in (password, then her revealed API key) and returns the session. */
+export async function startAppSession(options: AppSessionOptions = {}): Promise<AppSession> {
+  let emulatorUrl = options.emulatorUrl;
+  let closeEmulator: (() => Promise<void>) | null = null;
+  if (!emulatorUrl) {
+    const emulator = await startEmulator({ port: 0, quiet: true, enableFaults: true });
+    emulatorUrl = emulator.url;
+    closeEmulator = emulator.close;
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'dc-bench-data-'));
+  const secrets = await openSecretStore(`DeepCurrent Desktop (bench ${randomBytes(4).toString('hex')})`, {
+    disabled: options.noKeychain ?? false,
+  });
+  const store: SecretStore = secrets.store;
+  const clipboard = new MemoryClipboard();
+  let settingsPath = '';
+
+  async function open(): Promise<AppServices> {
+    const settings = await openSettingsFile({ dir: dataDir, flavour: 'conf' });
+    settingsPath = settings.path;
+    return createAppServices({
+      secretStore: store,
+      kv: settings.kv,
+      clipboard,
+      localEmulatorUrl: emulatorUrl!,
+      defaultEnvironment: 'local',
+      openExternal: async () => {},
+      notices: settings.notices,
+      secretStorageMessage: secrets.message,
+    });
+  }
+
+  let services = await open();
+  const environment = { kind: 'local' } as const;
+  const signOutAll = async () => {
+    const state = await services.router.call('getState', {});
+    for (const account of state.ok ? (state.value as AppState).accounts : []) await services.router.call('signOut', { accountId: account.id });
+  };
+  const cleanup = async () => {
+    await services.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+    await closeEmulator?.();
+  };
+  let active: AppState['accounts'][number] | undefined;
+  let apiKey: string;
+  try {
+    const signedIn = expectOk<AppState>(
+      'signInWithPassword',
+      (await services.router.call('signInWithPassword', { email: DEMO_EMAIL, password: DEMO_PASSWORD, environment })) as Result<AppState>,
+    );
+    const accountId = signedIn.activeAccountId!;
+    const revealed = expectOk<RevealedKey>('revealApiKey', (await services.router.call('revealApiKey', { accountId })) as Result<RevealedKey>);
+    apiKey = revealed.apiKey;
+    const withKey = expectOk<AppState>(
+      'signInWithApiKey',
+      (await services.router.call('signInWithApiKey', { apiKey, environment })) as Result<AppState>,
+    );
+    active = withKey.accounts.find((a) => a.id === withKey.activeAccountId);
+    if (!active || active.signedInWith !== 'api-key') throw new Error('signInWithApiKey did not make the API key the active credential.');
+  } catch (err) {
+    await signOutAll().catch(() => undefined);
+    await cleanup();
+    throw err;
+  }
+
+  const session: AppSession = {
+    services,
+    emulatorUrl,
+    keychain: store.persistent ? 'os' : 'memory',
+    accountId: active.id,
+    apiKey,
+    settingsPath,
+    send: (request) =>
+      session.services.router.call('sendRequest', {
+        requestId: `bench-${++counter}`,
+        request: { method: 'GET', path: '/api/v1/users/me', query: [], headers: [], body: { kind: 'none' }, auth: 'api-key', ...request },
+      }) as Promise<Result<TesterResponse>>,
+    restart: async () => {
+      await services.dispose();
+      services = await open();
+      session.services = services;
+    },
+    close: async () => {
+      await signOutAll();
+      await cleanup();
+    },
+  };
+  return session;
+}

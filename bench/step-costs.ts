@@ -1,0 +1,60 @@
+/**
+ * The CPU cost of each synchronous step of the request path, measured in isolation on the inputs of a real
+ * `GET /api/v1/users/me` (a recorded response, a 200-entry history): validation, preparing the request, the
+ * account and settings look-ups, shaping the response, adding to history, and one history write to the real
+ * settings file (amortised over the requests of its 250 ms batch). Complements the layer timings, which include
+ * the awaits between the steps.
+ */
+import { REQUEST_SCHEMAS } from '../src-shared/ipc-contract';
+import { HistoryStore } from '../src-main/services/history-store';
+import { prepareRequest } from '../src-main/services/tester-request';
+import { shapeResponse } from '../src-main/services/tester-response';
+import { runRequest } from '../src-main/services/tester-runner';
+import { readSettings } from '../src-main/services/service-context';
+import type { AppSession } from './app-session';
+import { median } from './stats';
+
+/** One step's median cost per call. */
+export interface StepCost {
+  step: string;
+  us: number;
+}
+
+const REQUEST = { method: 'GET', path: '/api/v1/users/me', query: [], headers: [], body: { kind: 'none' }, auth: 'api-key' } as const;
+
+function timeIt(iterations: number, work: (i: number) => unknown): number {
+  for (let i = 0; i < Math.min(200, iterations); i += 1) work(i);
+  const batches: number[] = [];
+  const perBatch = 50;
+  for (let b = 0; b < Math.ceil(iterations / perBatch); b += 1) {
+    const started = performance.now();
+    for (let i = 0; i < perBatch; i += 1) work(b * perBatch + i);
+    batches.push((performance.now() - started) / perBatch);
+  }
+  return Math.round(median(batches) * 1000 * 10) / 10;
+}
+
+/** Measures the steps (needs a signed-in session for the account, the settings file and a real response). */
+export async function measureStepCosts(session: AppSession, iterations = 2000): Promise<StepCost[]> {
+  const ctx = session.services.context;
+  const payload = { requestId: 'step-1', request: { ...REQUEST, query: [], headers: [] } };
+  const prepared = prepareRequest(session.emulatorUrl, payload.request);
+  if (!prepared.ok) throw new Error('prepareRequest failed');
+  const outcome = await runRequest(prepared.value, { credential: session.apiKey, timeoutMs: 30_000 });
+  if (!outcome.ok) throw new Error(`runRequest failed: ${outcome.error.kind}`);
+  const raw = outcome.response;
+  const history = new HistoryStore(ctx.kv, { flushDelayMs: 60_000 });
+  const record = (i: number) => ({ id: `h-${i}`, startedAt: Date.now(), request: payload.request, status: 200, errorKind: null, durationMs: 1 });
+  for (let i = 0; i < 200; i += 1) history.add(record(i));
+  const steps: StepCost[] = [
+    { step: 'router: zod safeParse(sendRequest)', us: timeIt(iterations, () => REQUEST_SCHEMAS.sendRequest.safeParse(payload)) },
+    { step: 'accounts.active() + readSettings()', us: timeIt(iterations, () => [ctx.accounts.active(), readSettings(ctx.kv)]) },
+    { step: 'prepareRequest', us: timeIt(iterations, () => prepareRequest(session.emulatorUrl, payload.request)) },
+    { step: 'crypto.randomUUID', us: timeIt(iterations, () => globalThis.crypto.randomUUID()) },
+    { step: 'shapeResponse', us: timeIt(iterations, () => shapeResponse(raw, { historyId: 'h', sentCredential: true, notes: [] })) },
+    { step: 'history.add (200 entries)', us: timeIt(iterations, (i) => history.add(record(i))) },
+    { step: 'history write to settings file (each)', us: timeIt(Math.max(50, iterations / 20), () => history.flush()) },
+  ];
+  history.flush();
+  return steps;
+}
