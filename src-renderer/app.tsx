@@ -61,8 +61,11 @@ export function App() {
       firstScreen.current = false;
       return;
     }
+    // A lazy screen that is still loading leaves the previous screen's heading in the DOM, hidden by Suspense
+    // (`display: none`): only a shown heading can take the focus; otherwise the next heading to mount takes it.
     const heading = document.querySelector<HTMLElement>('main h1');
-    if (heading) heading.focus();
+    const shown = heading !== null && (typeof heading.checkVisibility !== 'function' || heading.checkVisibility());
+    if (shown) heading.focus();
     else requestHeadingFocus();
   }, [screen, app === null]);
 

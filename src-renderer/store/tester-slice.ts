@@ -87,8 +87,11 @@ export const createTesterSlice: SliceCreator<TesterSlice> = (set, get) => {
       if (get().tester.inFlightId !== requestId) return;
       if (result.ok) {
         patch({ inFlightId: null, response: result.value });
-        // The main process marks an account whose credential got a 401; show that on the account screen.
-        if (result.value.status === 401 && request.auth !== 'none') void get().reloadAppState();
+        // The main process marks an account whose credential got a 401 (or the 403 "Could not validate
+        // credentials" some compatible servers send instead); show that on the account screen. A plain 403 changes
+        // nothing there, so the reload is harmless.
+        const status = result.value.status;
+        if ((status === 401 || status === 403) && request.auth !== 'none') void get().reloadAppState();
       } else {
         patch({ inFlightId: null, error: result.error });
         get().handleFailure(result.error);
