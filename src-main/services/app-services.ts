@@ -39,6 +39,18 @@ export interface AppServices {
   dispose(): Promise<void>;
 }
 
+/**
+ * Without a persistent keychain, secrets from an earlier session are gone: the stored accounts must not claim to
+ * hold them, so each is shown as needing a new sign-in (its email, last4 and profile stay).
+ */
+function forgetUnheldSecrets(context: ServiceContext): void {
+  for (const account of context.accounts.list()) {
+    if (account.hasApiKey || account.hasToken) {
+      context.accounts.update(account.id, { hasApiKey: false, hasToken: false, tokenExpiresAt: null, needsSignIn: true });
+    }
+  }
+}
+
 export function createAppServices(options: AppServicesOptions): AppServices {
   const log = options.log ?? (() => {});
   const context: ServiceContext = {
@@ -50,6 +62,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     localEmulatorUrl: options.localEmulatorUrl,
     log,
   };
+  if (!options.secretStore.persistent) forgetUnheldSecrets(context);
   const accounts = createAccountHandlers(context, {
     defaultEnvironment: options.defaultEnvironment,
     openExternal: options.openExternal,

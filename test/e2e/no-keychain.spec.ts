@@ -68,12 +68,14 @@ test.describe('with the keychain turned off', () => {
 
     await app.restart();
     await expect(page.getByText(BANNER, { exact: true })).toBeVisible();
-    // The account's details survive (they are not secret); its credentials do not: the first use of the account
-    // finds nothing to send, and the app asks for a sign-in, the email filled in.
+    // The account's details survive (they are not secret); its credentials do not, and the account says so at
+    // once: no key held, the session over, a sign-in asked for with the email filled in.
     expect(await app.web.services.context.vault.get(account.id, 'token')).toBeNull();
     expect(await app.web.services.context.vault.get(account.id, 'api-key')).toBeNull();
+    await expect(page.getByRole('alert').filter({ hasText: 'Session expired' })).toBeVisible();
+    await expect(fact(page, 'API key', 'No API key held by this app')).toBeVisible();
+    await page.getByRole('button', { name: 'Sign in again' }).click();
     await expect(signInHeading(page)).toBeVisible();
-    await expect(page.getByRole('status').filter({ hasText: /Please sign in again/ })).toBeVisible();
     await expect(page.getByLabel('Email', { exact: true })).toHaveValue(DEMO.ada);
     await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
