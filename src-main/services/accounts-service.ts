@@ -38,7 +38,9 @@ type AccountHandlers = Pick<
 >;
 
 export function createAccountHandlers(ctx: ServiceContext, options: AccountHandlerOptions): AccountHandlers {
-  const pendingNotices = [...options.notices];
+  /** Notices from start-up (a damaged settings file moved aside); sent with every state so a reload or a sign-in
+   * does not lose one the user has not dismissed yet (dismissal is the window's business). */
+  const notices = [...options.notices];
 
   function summarise(account: StoredAccount): AccountSummary {
     const tokenLive = account.hasToken && (account.tokenExpiresAt === null || account.tokenExpiresAt > ctx.clock.now());
@@ -74,7 +76,6 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
   }
 
   function state(): AppState {
-    const notices = pendingNotices.splice(0);
     return {
       accounts: ctx.accounts.list().map(summarise),
       activeAccountId: ctx.accounts.activeId(),
@@ -84,7 +85,7 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
         persistent: ctx.vault.persistent,
         message: ctx.vault.persistent ? null : (options.secretStorageMessage ?? 'No system keychain is available: secrets are kept for this session only.'),
       },
-      notices,
+      notices: [...notices],
     };
   }
 
