@@ -2,9 +2,9 @@
  * Accessibility, screen by screen, in a real Chromium: axe-core (every default rule, none disabled) finds no
  * serious or critical violation on the sign-in screen (also with an error shown and on the `API key` tab), the
  * account screen, the API key screen, the open reveal dialog (with the copy countdown), the request-a-new-key
- * form, the regeneration status (pending and issued), the request tester with a response, a 403 explanation and a
- * snippet, and the settings — in the light and the dark theme, following the OS (`prefers-color-scheme`) and the
- * settings' `Theme` override. Other violations are printed by the helper.
+ * form, the regeneration status (pending and issued), the request tester with a response (its body as a JSON
+ * tree), a 403 explanation and a snippet, and the settings — in the light and the dark theme, following the OS
+ * (`prefers-color-scheme`) and the settings' `Theme` override. Other violations are printed by the helper.
  */
 import type { Page } from '@playwright/test';
 import { test, expect, type E2EApp } from './fixtures/app';
@@ -75,7 +75,10 @@ async function auditEveryScreen(page: Page, app: E2EApp, label: string): Promise
   await expect(page.getByText('200 OK', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'curl', exact: true }).click();
   await expect(page.getByLabel('Snippet')).toHaveValue(/curl/);
-  await audit('request tester with a 200 response and a snippet');
+  // The body as a JSON tree (the 404 below audits the default Pretty view).
+  await page.getByRole('button', { name: 'Tree', exact: true }).click();
+  await expect(page.getByRole('button', { name: /^root \{\d+\}$/ })).toHaveAttribute('aria-expanded', 'true');
+  await audit('request tester with a 200 response as a JSON tree and a snippet');
 
   await page.getByLabel('Path').fill('/api/v1/items/does-not-exist');
   await page.getByRole('button', { name: 'Send', exact: true }).click();

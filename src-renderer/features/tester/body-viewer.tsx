@@ -1,13 +1,16 @@
 /**
- * A response body that stays responsive at 10 MB: JSON pretty or raw, a `Search` box that keeps only the matching
- * lines (highlighted), and at most a few hundred rows in the DOM at once, with `Show more`. A very long line (a
- * minified document) is cut into rows of `MAX_ROW_CHARS`, so paging works for it too.
+ * A response body that stays responsive at 10 MB: JSON pretty, as a collapsible tree (`json-tree.tsx`) or raw, a
+ * `Search` box that keeps only the matching lines (highlighted), and at most a few hundred rows in the DOM at once,
+ * with `Show more`. A very long line (a minified document) is cut into rows of `MAX_ROW_CHARS`, so paging works for
+ * it too.
  */
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { TesterResponse } from '../../../src-shared/tester';
 import { Button } from '../../components/button';
 import { Field } from '../../components/field';
 import { formatBytes } from '../../format';
+import { JsonTree } from './json-tree';
+import { jsonCache } from './json-tree-model';
 
 /** Lines rendered at first, and added by each `Show more`. */
 export const PAGE_LINES = 500;
@@ -114,20 +117,30 @@ function TextLines({ text, label }: { text: string; label: string }) {
 }
 
 function JsonBody({ text }: { text: string }) {
-  const [mode, setMode] = useState<'pretty' | 'raw'>('pretty');
-  const pretty = useMemo(() => (mode === 'pretty' ? prettyJson(text) : null), [text, mode]);
+  const [mode, setMode] = useState<'pretty' | 'tree' | 'raw'>('pretty');
+  // Parsed at most once per response, whichever of Pretty and Tree asks first; Raw never parses.
+  const json = useMemo(() => jsonCache(text), [text]);
+  const parsed = mode === 'raw' ? null : json.parsed();
+  const modes = [
+    ['pretty', 'Pretty'],
+    ['tree', 'Tree'],
+    ['raw', 'Raw'],
+  ] as const;
   return (
     <>
       <div className="toggle" role="group" aria-label="Response format">
-        <Button aria-pressed={mode === 'pretty'} onClick={() => setMode('pretty')}>
-          Pretty
-        </Button>
-        <Button aria-pressed={mode === 'raw'} onClick={() => setMode('raw')}>
-          Raw
-        </Button>
+        {modes.map(([value, name]) => (
+          <Button key={value} aria-pressed={mode === value} onClick={() => setMode(value)}>
+            {name}
+          </Button>
+        ))}
       </div>
-      {mode === 'pretty' && pretty === null ? <p className="muted">This body is not complete JSON, so it is shown raw.</p> : null}
-      <TextLines text={pretty ?? text} label="Response body" />
+      {parsed && !parsed.ok ? <p className="muted">This body is not complete JSON, so it is shown raw.</p> : null}
+      {mode === 'tree' && parsed?.ok ? (
+        <JsonTree value={parsed.value} />
+      ) : (
+        <TextLines text={(mode === 'pretty' ? json.pretty() : null) ?? text} label="Response body" />
+      )}
     </>
   );
 }

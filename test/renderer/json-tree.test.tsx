@@ -1,0 +1,206 @@
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { JsonTree } from '../../src-renderer/features/tester/json-tree';
+import { FakeDeepCurrent } from './fake-api';
+import { button, byLabel, click, goTo, hasText, pageText, press, queryButton, queryByLabel, renderApp, type, waitFor } from './helpers';
+
+const roots: Root[] = [];
+
+afterEach(async () => {
+  for (const root of roots.splice(0)) await act(async () => root.unmount());
+});
+
+/** Mounts the tree alone, as the tester does with a parsed body. */
+async function mountTree(value: unknown): Promise<HTMLElement> {
+  const container = document.createElement('div');
+  document.body.appendChild(container);
+  const root = createRoot(container);
+  roots.push(root);
+  await act(async () => root.render(<JsonTree value={value} />));
+  return container;
+}
+
+const tree = () => byLabel<HTMLUListElement>('Response tree');
+const expanded = (name: string) => button(name).getAttribute('aria-expanded');
+const toggles = () => Array.from(tree().querySelectorAll<HTMLButtonElement>('button.jt-toggle'));
+const leaves = () => tree().querySelectorAll('.jt-leaf').length;
+
+const profile = {
+  user: { name: 'Ada', address: { city: 'London', zip: 'N1' } },
+  tags: ['a', 'b', 'c'],
+  active: true,
+  deleted: null,
+};
+
+describe('JSON tree', () => {
+  it('shows objects and arrays as buttons named by key and size, open at the top two levels only', async () => {
+    await mountTree(profile);
+    expect(expanded('root {4}')).toBe('true');
+    expect(expanded('user {2}')).toBe('true');
+    expect(expanded('tags [3]')).toBe('true');
+    expect(expanded('address {2}')).toBe('false');
+    // A closed node mounts nothing below it.
+    expect(tree().textContent).not.toContain('London');
+    expect(tree().textContent).toContain('name: "Ada"');
+    expect(tree().textContent).toContain('active: true');
+    expect(tree().textContent).toContain('deleted: null');
+  });
+
+  it('opens and closes a node with a click', async () => {
+    await mountTree(profile);
+    await click(button('address {2}'));
+    expect(expanded('address {2}')).toBe('true');
+    expect(tree().textContent).toContain('city: "London"');
+    await click(button('user {2}'));
+    expect(expanded('user {2}')).toBe('false');
+    expect(queryButton('address {2}')).toBeNull();
+  });
+
+  it('moves and opens with the arrow keys, Home and End', async () => {
+    await mountTree(profile);
+    button('root {4}').focus();
+    await press('ArrowDown');
+    expect(document.activeElement).toBe(button('user {2}'));
+    await press('ArrowDown');
+    expect(document.activeElement).toBe(button('address {2}'));
+    await press('ArrowRight');
+    expect(expanded('address {2}')).toBe('true');
+    expect(tree().textContent).toContain('zip: "N1"');
+    await press('ArrowLeft');
+    expect(expanded('address {2}')).toBe('false');
+    await press('ArrowLeft');
+    expect(document.activeElement).toBe(button('user {2}'));
+    await press('ArrowLeft');
+    expect(expanded('user {2}')).toBe('false');
+    await press('ArrowRight');
+    expect(expanded('user {2}')).toBe('true');
+    await press('ArrowRight');
+    expect(document.activeElement).toBe(button('address {2}'));
+    await press('End');
+    expect(document.activeElement).toBe(button('tags [3]'));
+    await press('Home');
+    expect(document.activeElement).toBe(button('root {4}'));
+    await press('ArrowUp');
+    expect(document.activeElement).toBe(button('root {4}'));
+  });
+
+  it('mounts the first 100 children of a large array, and 100 more with each Show more', async () => {
+    await mountTree({ items: Array.from({ length: 1_000 }, (_, i) => i) });
+    expect(leaves()).toBe(100);
+    expect(pageText()).toContain('Showing 100 of 1000.');
+    await click(button('Show more'));
+    expect(leaves()).toBe(200);
+    expect(pageText()).toContain('Showing 200 of 1000.');
+    expect(tree().textContent).toContain('199: 199');
+    expect(tree().textContent).not.toContain('200: 200');
+  });
+
+  it('keeps a 10 MB document to a few thousand DOM nodes, with no Expand all', async () => {
+    const rows = Array.from({ length: 120_000 }, (_, i) => ({ id: i, title: `item ${i}`, tags: ['x', 'y'], owner: { email: `u${i}@example.test` } }));
+    const text = JSON.stringify({ data: rows, count: rows.length });
+    expect(text.length).toBeGreaterThan(10_000_000);
+    const started = performance.now();
+    await mountTree(JSON.parse(text));
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(tree().querySelectorAll('*').length).toBeLessThan(3_000);
+    expect(expanded('data [120000]')).toBe('true');
+    expect(expanded('0 {4}')).toBe('false');
+    expect(queryButton('Expand all')).toBeNull();
+    await click(button('Show more'));
+    expect(tree().querySelectorAll('*').length).toBeLessThan(6_000);
+  });
+
+  it('expands and collapses everything in a small document', async () => {
+    await mountTree({ a: { b: { c: { d: [1, { e: 2 }] } } }, f: [[1], [2]] });
+    await click(button('Expand all'));
+    expect(toggles().every((t) => t.getAttribute('aria-expanded') === 'true')).toBe(true);
+    expect(tree().textContent).toContain('e: 2');
+    await click(button('Collapse all'));
+    expect(toggles().map((t) => t.getAttribute('aria-expanded'))).toEqual(['true', 'false', 'false']);
+  });
+
+  it('searches keys and values: opens the branches to the matches, hides the rest and marks the text', async () => {
+    const items = Array.from({ length: 5_000 }, (_, i) => ({ id: i, title: i === 4321 ? 'Find the Needle here' : `item ${i}` }));
+    await mountTree({ items, meta: { needleCount: 1, other: 'x' } });
+    await type(byLabel('Search'), 'needle');
+    await waitFor(() => pageText().includes('2 matches.'));
+    expect(expanded('4321 {2}')).toBe('true');
+    expect(Array.from(tree().querySelectorAll('mark')).map((m) => m.textContent)).toEqual(['Needle', 'needle']);
+    // Only the branches that lead to a match are left.
+    expect(queryButton('0 {2}')).toBeNull();
+    expect(tree().textContent).not.toContain('other');
+    expect(queryButton('Expand all')).toBeNull();
+    await click(button('4321 {2}'));
+    expect(expanded('4321 {2}')).toBe('false');
+
+    await type(byLabel('Search'), 'no such thing');
+    await waitFor(() => pageText().includes('No matches.'));
+    expect(expanded('root {2}')).toBe('false');
+
+    await type(byLabel('Search'), '');
+    await waitFor(() => queryButton('0 {2}'));
+    expect(tree().querySelector('mark')).toBeNull();
+    expect(expanded('items [5000]')).toBe('true');
+  });
+
+  it('stops a search at 200 matches and pages them', async () => {
+    await mountTree(Array.from({ length: 1_000 }, (_, i) => `match ${i}`));
+    await type(byLabel('Search'), 'match');
+    await waitFor(() => pageText().includes('The first 200 matches.'));
+    expect(leaves()).toBe(100);
+    expect(pageText()).toContain('Showing 100 of 200 matching.');
+    await click(button('Show more'));
+    expect(leaves()).toBe(200);
+    expect(queryButton('Show more')).toBeNull();
+  });
+
+  it('cuts a very long string value and says how much is left out', async () => {
+    await mountTree({ blob: 'z'.repeat(50_000) });
+    expect(tree().textContent!.length).toBeLessThan(1_200);
+    expect(pageText()).toContain('… 49000 more characters');
+  });
+});
+
+describe('JSON tree in the request tester', () => {
+  async function sendWithBody(text: string, extra: { truncated?: boolean } = {}) {
+    const fake = new FakeDeepCurrent();
+    fake.seedAccount('ada@deepcurrent.test', 'api-key');
+    fake.overrides.sendRequest = () => ({ ok: true, value: fake.response(200, text, { sizeBytes: text.length, ...extra }) });
+    await renderApp(fake);
+    await goTo('Request tester');
+    await waitFor(() => byLabel<HTMLSelectElement>('Endpoint').options.length > 1);
+    await click(button('Send'));
+    await waitFor(() => hasText('200 OK'));
+  }
+
+  it('offers Tree beside Pretty and Raw and parses the body once for both Pretty and Tree', async () => {
+    const text = JSON.stringify({ email: 'ada@deepcurrent.test', plan: { name: 'pro', seats: 3 } });
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      await sendWithBody(text);
+      expect(byLabel('Response body').textContent).toContain('"email": "ada@deepcurrent.test"');
+      await click(button('Tree'));
+      expect(button('Tree').getAttribute('aria-pressed')).toBe('true');
+      expect(queryByLabel('Response body')).toBeNull();
+      expect(expanded('plan {2}')).toBe('true');
+      expect(tree().textContent).toContain('seats: 3');
+      await click(button('Raw'));
+      expect(byLabel('Response body').textContent).toBe(text);
+      await click(button('Tree'));
+      await click(button('Pretty'));
+      expect(byLabel('Response body').textContent).toContain('"seats": 3');
+      expect(parse.mock.calls.filter(([arg]) => arg === text)).toHaveLength(1);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('shows a body that is not complete JSON raw in Tree too', async () => {
+    await sendWithBody('{"a": [1, 2', { truncated: true });
+    await click(button('Tree'));
+    expect(pageText()).toContain('not complete JSON');
+    expect(byLabel('Response body').textContent).toBe('{"a": [1, 2');
+    expect(queryByLabel('Response tree')).toBeNull();
+  });
+});
