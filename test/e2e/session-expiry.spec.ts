@@ -163,6 +163,8 @@ test.describe('a DeepCurrent-compatible server that answers a bad token with 403
     await expect(page.getByText('403 Forbidden', { exact: true })).toBeVisible();
     await expect(page.getByText('No credentials provided, or the API key / token is invalid. Sign in again.')).toBeVisible();
     await expect.poll(async () => (await storedAccount(app, DEMO.ada)).needsSignIn).toBe(true);
+    // The tester offers the same way out as for a 401.
+    await expect(page.getByRole('button', { name: 'Sign in again' })).toBeVisible();
     await nav(page, 'Account').click();
     await expect(page.getByRole('alert').filter({ hasText: 'Session expired' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Sign in again' })).toBeVisible();

@@ -30,11 +30,14 @@ function Explanation({ response }: { response: TesterResponse }) {
   const account = useAppStore(activeAccount);
   const openSignIn = useAppStore((s) => s.openSignIn);
   if (!response.explanation && response.retryAfterSeconds === null) return null;
+  // A 401, or a 403 "Could not validate credentials" that main counted as a rejected credential (the account then
+  // needs a sign-in); a plain 403 (plan or role) never offers to sign in again.
+  const rejected = response.status === 401 || (response.status === 403 && account?.needsSignIn === true);
   return (
     <div className="alert alert-warning">
       {response.explanation ? <p>{response.explanation}</p> : null}
       {response.retryAfterSeconds !== null ? <p>Retry-After: {response.retryAfterSeconds} s</p> : null}
-      {response.status === 401 && account ? (
+      {rejected && account ? (
         <Button
           onClick={() =>
             openSignIn({ email: account.email, environment: account.environment, mode: account.hasToken || account.signedInWith === 'token' ? 'password' : 'api-key', reason: null })
