@@ -5,10 +5,8 @@
  * (`/usr/bin/chromium`, or `$CHROMIUM_PATH`). The Electron smoke test launches the built app itself and skips,
  * saying so, where no Electron binary is installed.
  */
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-const chromiumPath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+import { CHROMIUM_ARGS, chromiumPath } from './test/e2e/fixtures/browsers';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -28,16 +26,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: chromiumPath() ?? undefined,
+      args: CHROMIUM_ARGS,
     },
   },
 });

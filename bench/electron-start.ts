@@ -6,28 +6,15 @@
  * Where no binary exists (ELECTRON_SKIP_BINARY_DOWNLOAD) or no display, it says "not measured" and why; it never
  * triggers a download (it does not import `electron`).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { _electron as electron } from '@playwright/test';
 import { buildApp, buildIsStale } from '../web/build-renderer';
 import { ROOT } from './build';
+import { electronBinary } from '../test/e2e/fixtures/browsers';
 import { DEMO_EMAIL, DEMO_PASSWORD } from './app-session';
 import { mb, median, ms, summarise, type Figure } from './stats';
-
-/** The installed Electron executable, or null when the binary was never downloaded. */
-export function electronBinary(): string | null {
-  try {
-    const pkg = createRequire(join(ROOT, 'package.json')).resolve('electron/package.json');
-    const pathFile = join(dirname(pkg), 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const binary = join(dirname(pkg), 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
 
 interface ElectronRun {
   firstPaintMs: number;

@@ -8,7 +8,7 @@
  * bridge script, and a bare Email field) is loaded the same way: on a busy machine the absolute time grows, and
  * the app's own share is its median minus the floor's.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -17,24 +17,11 @@ import { startWebApp } from '../web/web-app';
 import { median, ms, round, summarise, withinBudget, type Figure } from './stats';
 
 /** The budget of the median start, in ms. */
+import { CHROMIUM_ARGS, chromiumPath } from '../test/e2e/fixtures/browsers';
+
 export const RENDERER_START_BUDGET_MS = 250;
 
-/** Chromium's flags for this machine (as the e2e tests use them). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** The system Chromium, or null. */
-export function chromiumPath(): string | null {
-  const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  return existsSync(path) ? path : null;
-}
+export { CHROMIUM_ARGS, chromiumPath };
 
 interface PageTiming {
   paintedAt: number;

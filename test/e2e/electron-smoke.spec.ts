@@ -4,27 +4,14 @@
  * reach and the navigation rules. Where no Electron binary is installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1) it skips
  * and says so; it never triggers a download (it does not `require('electron')`, whose entry point would).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { electronBinary } from './fixtures/browsers';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** The installed Electron executable, or null when the binary was never downloaded. */
-function electronBinary(): string | null {
-  try {
-    const pkg = createRequire(join(ROOT, 'package.json')).resolve('electron/package.json');
-    const pathFile = join(dirname(pkg), 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const binary = join(dirname(pkg), 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
 
 const binary = electronBinary();
 
