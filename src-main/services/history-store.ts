@@ -4,6 +4,8 @@
  * body. The list is kept in memory (every change builds the new list in one step, so concurrent requests can
  * never interleave half-updated lists) and written back whole at most once per `flushDelayMs` (a settings-file
  * write costs milliseconds; a burst of requests costs one). `flush()` writes at once; the app calls it on quit.
+ * Adding is cheap: finished requests are redacted and sorted in as one batch when the list is next read or written,
+ * off the path of the request's answer.
  */
 import { redactComposedRequest } from '../../src-shared/redaction';
 import {
@@ -96,11 +98,22 @@ export function historyEntryFrom(record: HistoryRecord): HistoryEntry {
   };
 }
 
-/** How long history changes may wait before they are written, by default. */
-export const HISTORY_FLUSH_DELAY_MS = 250;
+/**
+ * How long history changes may wait before they are written, by default: a settings-file write (the whole file,
+ * synced) costs milliseconds, so a burst of requests is written once a second; `flush()` on quit writes the rest.
+ */
+export const HISTORY_FLUSH_DELAY_MS = 1000;
+
+/** How many recorded requests may wait to be redacted into the list before it is done at once. */
+export const HISTORY_PENDING_LIMIT = 64;
 
 export class HistoryStore {
   private entries: HistoryEntry[] | null = null;
+  /**
+   * Requests recorded but not yet redacted into `entries`: that work is done in one batch before the list is read
+   * or written (or when this many wait), so a request's answer never waits for it.
+   */
+  private recorded: HistoryRecord[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly limit: number;
   private readonly flushDelayMs: number;
@@ -121,34 +134,54 @@ export class HistoryStore {
     return this.entries;
   }
 
-  /** The entries, newest first. */
-  list(): HistoryEntry[] {
-    return [...this.load()];
+  /**
+   * The list with every recorded request in it: each is redacted and goes where its start time puts it (before
+   * entries of the same time), exactly as if it had been added on its own; the new list replaces the old in one step.
+   */
+  private settle(): HistoryEntry[] {
+    const current = this.load();
+    if (this.recorded.length === 0) return current;
+    const next = [...current];
+    for (const record of this.recorded) {
+      const entry = historyEntryFrom(record);
+      // Requests finish out of order: an entry goes where its start time puts it (before entries of the same time).
+      let index = next.findIndex((e) => e.at <= entry.at);
+      if (index < 0) index = next.length;
+      next.splice(index, 0, entry);
+      if (next.length > this.limit) next.length = this.limit;
+    }
+    this.recorded = [];
+    this.entries = next;
+    return next;
   }
 
-  /** Adds a request (redacting it), keeping the list sorted newest first and at most `limit` long. */
-  add(record: HistoryRecord): HistoryEntry {
-    const entry = historyEntryFrom(record);
-    const current = this.load();
-    // Requests finish out of order: an entry goes where its start time puts it (before entries of the same time).
-    let index = current.findIndex((e) => e.at <= entry.at);
-    if (index < 0) index = current.length;
-    this.entries = [...current.slice(0, index), entry, ...current.slice(index)].slice(0, this.limit);
+  /** The entries, newest first. */
+  list(): HistoryEntry[] {
+    return [...this.settle()];
+  }
+
+  /**
+   * Adds a request, keeping the list sorted newest first and at most `limit` long. The request is redacted (and
+   * clipped) before it is listed or written; until then it stays in this process's memory only.
+   */
+  add(record: HistoryRecord): void {
+    this.recorded.push(record);
+    if (this.recorded.length >= HISTORY_PENDING_LIMIT) this.settle();
     this.scheduleFlush();
-    return entry;
   }
 
   /** Removes every entry (written at once). */
   clear(): void {
+    this.recorded = [];
     this.entries = [];
     this.flush();
   }
 
-  /** Writes the in-memory list to the store now. */
+  /** Writes the list to the store now. */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.entries !== null) this.kv.set(HISTORY_KEY, this.entries);
+    if (this.entries !== null || this.recorded.length > 0) this.kv.set(HISTORY_KEY, this.settle());
   }
 
   /** Whether changes wait to be written. */

@@ -41,11 +41,13 @@ function originRefused(target: string, environment: string): AppError {
 export function checkPinned(baseUrl: string | URL, target: URL): AppError | null {
   const base = typeof baseUrl === 'string' ? new URL(baseUrl) : baseUrl;
   const basePath = base.pathname.replace(/\/+$/, '');
-  if (target.origin !== base.origin || target.origin === 'null') {
+  const origin = target.origin;
+  if (origin !== base.origin || origin === 'null') {
     return originRefused(describe(target, false), describe(base, basePath !== ''));
   }
-  if (basePath !== '' && target.pathname !== basePath && !target.pathname.startsWith(`${basePath}/`)) {
-    return originRefused(`${target.origin}${target.pathname}`, describe(base, true));
+  const pathname = target.pathname;
+  if (basePath !== '' && pathname !== basePath && !pathname.startsWith(`${basePath}/`)) {
+    return originRefused(`${origin}${pathname}`, describe(base, true));
   }
   if (target.username !== '' || target.password !== '') {
     return {
@@ -107,18 +109,31 @@ function checkBody(request: ComposedRequest, body: string | undefined): AppError
   return null;
 }
 
+/** The last base URL parsed (an app sends to one environment at a time); never handed out to be changed. */
+let lastBase: { text: string; url: URL | null } | null = null;
+
+/** The parsed base URL, or null when it is not a URL; parsed once per base URL string, not once per request. */
+function parsedBaseUrl(baseUrl: string): URL | null {
+  if (lastBase?.text !== baseUrl) {
+    let url: URL | null = null;
+    try {
+      url = new URL(baseUrl);
+    } catch {
+      url = null;
+    }
+    lastBase = { text: baseUrl, url };
+  }
+  return lastBase.url;
+}
+
 /**
  * Turns a composed request into the request to send against `baseUrl`, or refuses it: `origin-refused` when the
  * URL would leave the active environment, `invalid-input` for a bad path, header or JSON body.
  */
 export function prepareRequest(baseUrl: string, request: ComposedRequest): Result<PreparedRequest> {
-  let base: URL;
+  const base = parsedBaseUrl(baseUrl);
+  if (!base) return fail(invalid("The active environment's address is not a valid URL."));
   let target: URL;
-  try {
-    base = new URL(baseUrl);
-  } catch {
-    return fail(invalid("The active environment's address is not a valid URL."));
-  }
   try {
     target = new URL(composeUrl(baseUrl, request), base);
   } catch {
@@ -133,6 +148,11 @@ export function prepareRequest(baseUrl: string, request: ComposedRequest): Resul
   const body = wireBody(request.body);
   const bodyProblem = checkBody(request, body);
   if (bodyProblem) return fail(bodyProblem);
-  target.hash = '';
-  return ok({ method: request.method, url: target.href, headers, body, notes });
+  // The fragment is never sent (composeUrl drops a typed one); a `#` in a serialised URL can only start one.
+  let url = target.href;
+  if (url.includes('#')) {
+    target.hash = '';
+    url = target.href;
+  }
+  return ok({ method: request.method, url, headers, body, notes });
 }

@@ -24,15 +24,22 @@ function headerOf(headers: [string, string][], name: string): string | null {
   return headers.find(([n]) => n.toLowerCase() === name)?.[1] ?? null;
 }
 
+/** The media type of a Content-Type value, without parameters, trimmed and in lower case. */
+function mediaTypeOf(contentType: string): string {
+  const semicolon = contentType.indexOf(';');
+  return (semicolon < 0 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
+}
+
 /** `application/json`, `application/problem+json`… */
 export function isJsonType(contentType: string): boolean {
-  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  if (contentType === 'application/json') return true;
+  const type = mediaTypeOf(contentType);
   return type === 'application/json' || type.endsWith('+json');
 }
 
 /** Types whose bodies are text: `text/*`, XML, JavaScript, form data, YAML, and JSON that does not parse. */
 export function isTextType(contentType: string): boolean {
-  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  const type = mediaTypeOf(contentType);
   return (
     type.startsWith('text/') ||
     isJsonType(type) ||
@@ -42,6 +49,7 @@ export function isTextType(contentType: string): boolean {
 }
 
 function charsetOf(contentType: string): string {
+  if (!contentType.includes(';')) return 'utf-8'; // no parameters, so no charset
   const m = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType);
   return m?.[1]?.toLowerCase() ?? 'utf-8';
 }
@@ -89,46 +97,83 @@ export function hexSummary(bytes: Uint8Array, contentType: string, truncated: bo
   return lines.join('\n');
 }
 
+/** A line break and the indentation of each depth up to 32, built once (deeper ones are built when needed). */
+const INDENTS: readonly string[] = Array.from({ length: 33 }, (_, depth) => `\n${'  '.repeat(depth)}`);
+
+function indent(depth: number): string {
+  return INDENTS[depth] ?? `\n${'  '.repeat(depth)}`;
+}
+
+/** JSON insignificant whitespace: space, tab, line feed, carriage return. */
+function isJsonSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+/** Where a bare token (number, `true`, `false`, `null`) ends: at a structural character, a quote or whitespace. */
+function isTokenEnd(code: number): boolean {
+  return (
+    code === 0x2c /* , */ ||
+    code === 0x3a /* : */ ||
+    code === 0x7b /* { */ ||
+    code === 0x7d /* } */ ||
+    code === 0x5b /* [ */ ||
+    code === 0x5d /* ] */ ||
+    code === 0x22 /* " */ ||
+    isJsonSpace(code)
+  );
+}
+
 /**
  * Re-indents a valid JSON text with two spaces, token by token, so that numbers keep every digit (a
  * `JSON.parse`/`JSON.stringify` round trip would round large integers) and duplicate keys stay visible.
  */
 export function prettyJson(text: string): string {
-  const out: string[] = [];
+  let out = '';
+  const n = text.length;
   let depth = 0;
-  const newline = () => `\n${'  '.repeat(depth)}`;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (c === '"') {
+  for (let i = 0; i < n; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
       let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      out.push(text.slice(i, j + 1));
+      for (;;) {
+        j = text.indexOf('"', j);
+        if (j < 0) {
+          j = n - 1;
+          break;
+        }
+        // A quote preceded by an odd number of backslashes is escaped.
+        let slashes = 0;
+        while (text.charCodeAt(j - 1 - slashes) === 0x5c) slashes += 1;
+        if (slashes % 2 === 0) break;
+        j += 1;
+      }
+      out += text.slice(i, j + 1);
       i = j;
-    } else if (c === '{' || c === '[') {
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       let j = i + 1;
-      while (j < text.length && ' \t\n\r'.includes(text[j]!)) j += 1;
-      if (text[j] === (c === '{' ? '}' : ']')) {
-        out.push(c === '{' ? '{}' : '[]');
+      while (j < n && isJsonSpace(text.charCodeAt(j))) j += 1;
+      if (text.charCodeAt(j) === c + 2 /* } or ] */) {
+        out += c === 0x7b ? '{}' : '[]';
         i = j;
       } else {
         depth += 1;
-        out.push(c, newline());
+        out += (c === 0x7b ? '{' : '[') + indent(depth);
       }
-    } else if (c === '}' || c === ']') {
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       depth -= 1;
-      out.push(newline(), c);
-    } else if (c === ',') {
-      out.push(',', newline());
-    } else if (c === ':') {
-      out.push(': ');
-    } else if (!' \t\n\r'.includes(c)) {
+      out += indent(depth) + (c === 0x7d ? '}' : ']');
+    } else if (c === 0x2c /* , */) {
+      out += `,${indent(depth)}`;
+    } else if (c === 0x3a /* : */) {
+      out += ': ';
+    } else if (!isJsonSpace(c)) {
       let j = i + 1;
-      while (j < text.length && !',:{}[]" \t\n\r'.includes(text[j]!)) j += 1;
-      out.push(text.slice(i, j));
+      while (j < n && !isTokenEnd(text.charCodeAt(j))) j += 1;
+      out += text.slice(i, j);
       i = j - 1;
     }
   }
-  return out.join('');
+  return out;
 }
 
 /** The body as the renderer shows it. */
@@ -210,6 +255,14 @@ export function explainStatus(raw: RawResponse, sentCredential: boolean): string
 }
 
 /**
+ * `redactSecrets`, without running its patterns over a text that cannot hold a match: every API key contains
+ * `dc_` and every JWT `eyJ`, and most bodies and header values contain neither.
+ */
+function redactCredentials(text: string): string {
+  return text.includes('dc_') || text.includes('eyJ') ? redactSecrets(text) : text;
+}
+
+/**
  * Builds the renderer's response from what came back. Any API key or JWT in the body or the headers (a login
  * answer, an echo of the request) is replaced by a placeholder: credentials never reach the renderer. `notes` are
  * prepended to the explanation.
@@ -220,9 +273,14 @@ export function shapeResponse(
 ): TesterResponse {
   const contentType = headerOf(raw.headers, 'content-type') ?? '';
   const shaped = shapeBody(raw.bytes, contentType, raw.truncated);
-  const text = redactSecrets(shaped.text);
-  const headers = raw.headers.map(([name, value]): [string, string] => [name, redactSecrets(value)]);
-  const hidden = text !== shaped.text || headers.some(([, value], i) => value !== raw.headers[i]![1]);
+  const text = redactCredentials(shaped.text);
+  let hidden = text !== shaped.text;
+  const headers: [string, string][] = [];
+  for (const [name, value] of raw.headers) {
+    const shown = redactCredentials(value);
+    if (shown !== value) hidden = true;
+    headers.push([name, shown]);
+  }
   const explanation = [...options.notes, explainStatus(raw, options.sentCredential), hidden ? HIDDEN_CREDENTIALS_NOTE : null]
     .filter(Boolean)
     .join(' ');

@@ -28,6 +28,11 @@ export interface RunOptions {
   timeoutMs: number;
   /** Aborting it cancels the request (the outcome is `cancelled`). */
   signal?: AbortSignal;
+  /**
+   * The caller's own controller for this request, used instead of a second one: aborting it cancels the request
+   * (the outcome is `cancelled`), and the runner aborts it itself at the time limit.
+   */
+  controller?: AbortController;
   /** Defaults to `MAX_BODY_BYTES`. */
   maxBytes?: number;
 }
@@ -82,7 +87,7 @@ function headerList(headers: Headers): [string, string][] {
 export async function runRequest(prepared: PreparedRequest, options: RunOptions): Promise<RunOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
-  const controller = new AbortController();
+  const controller = options.controller ?? new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -115,7 +120,8 @@ export async function runRequest(prepared: PreparedRequest, options: RunOptions)
       },
     };
   } catch (err) {
-    const cancelled = !timedOut && (options.signal?.aborted ?? false);
+    // Cancelled: aborted by the caller (its signal or its own controller) before the time limit.
+    const cancelled = !timedOut && (options.signal?.aborted === true || options.controller?.signal.aborted === true);
     return { ok: false, error: errorFromFetchFailure(err, timedOut, cancelled), durationMs: elapsed() };
   } finally {
     clearTimeout(timer);

@@ -77,16 +77,17 @@ export function createTesterHandlers(ctx: ServiceContext): TesterHandlers {
       const startedAt = ctx.clock.now();
       const historyId = globalThis.crypto.randomUUID();
       const timeoutMs = timeoutMsOf(ctx);
-      const outcome = await runRequest(prepared.value, { credential, timeoutMs, signal: controller.signal });
+      const outcome = await runRequest(prepared.value, { credential, timeoutMs, controller });
       credential = null;
       if (!outcome.ok) {
         history.add({ id: historyId, startedAt, request, status: null, errorKind: outcome.error.kind, durationMs: outcome.durationMs });
         return fail(outcome.error);
       }
       const raw = outcome.response;
-      const entry = history.add({ id: historyId, startedAt, request, status: raw.status, errorKind: null, durationMs: raw.durationMs });
+      // Recorded now (it is listed in order of `startedAt`), redacted later in a batch, off the answer's path.
+      history.add({ id: historyId, startedAt, request, status: raw.status, errorKind: null, durationMs: raw.durationMs });
       if (request.auth !== 'none' && isCredentialRejected(raw)) await noteUnauthorized(ctx, account.id, request.auth);
-      return ok(shapeResponse(raw, { historyId: entry.id, sentCredential: request.auth !== 'none', notes: prepared.value.notes }));
+      return ok(shapeResponse(raw, { historyId, sentCredential: request.auth !== 'none', notes: prepared.value.notes }));
     } finally {
       inFlight.delete(requestId);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HISTORY_KEY, HistoryStore, type HistoryRecord } from '../../src-main/services/history-store';
+import { HISTORY_KEY, HISTORY_PENDING_LIMIT, HistoryStore, type HistoryRecord } from '../../src-main/services/history-store';
 import { HISTORY_LIMIT, type ComposedRequest, type HistoryEntry } from '../../src-shared/tester';
 import { MemoryKv } from '../helpers/memory-kv';
 
@@ -155,5 +155,34 @@ describe('request history', () => {
     expect(new HistoryStore(kv, quick).list().map((e) => e.id)).toEqual(['h1']);
     kv.set(HISTORY_KEY, 'not a list');
     expect(new HistoryStore(kv, quick).list()).toEqual([]);
+  });
+
+  it('lists requests added in a batch exactly as one-by-one adds would, same start times included', () => {
+    const sameTime = (i: number) => record(i, { startedAt: T0 });
+    const batched = new HistoryStore(new MemoryKv(), { limit: 5 });
+    const oneByOne = new HistoryStore(new MemoryKv(), { limit: 5 });
+    const order = [3, 1, 7, 2, 9, 4, 8];
+    for (const i of order) batched.add(i % 2 === 0 ? sameTime(i) : record(i));
+    for (const i of order) {
+      oneByOne.add(i % 2 === 0 ? sameTime(i) : record(i));
+      oneByOne.list(); // settles after each add
+    }
+    expect(batched.list()).toEqual(oneByOne.list());
+    expect(batched.list().map((e) => e.id)).toEqual(['h9', 'h7', 'h3', 'h1', 'h8']);
+  });
+
+  it('never holds more than a bounded number of unredacted requests, and drops them on clear', async () => {
+    const kv = new MemoryKv();
+    const history = new HistoryStore(kv, { flushDelayMs: 60_000 });
+    const secret = { name: 'X-API-Key', value: KEY, enabled: true };
+    for (let i = 0; i < HISTORY_PENDING_LIMIT * 2 + 3; i += 1) {
+      history.add(record(i, { request: { ...record(i).request, headers: [secret] } }));
+    }
+    const internals = history as unknown as { recorded: unknown[]; entries: HistoryEntry[] };
+    expect(internals.recorded.length).toBeLessThan(HISTORY_PENDING_LIMIT);
+    expect(JSON.stringify(internals.entries)).not.toContain(KEY);
+    history.clear();
+    expect(history.list()).toEqual([]);
+    expect(stored(kv)).toEqual([]);
   });
 });
