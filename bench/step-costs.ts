@@ -2,7 +2,7 @@
  * The CPU cost of each synchronous step of the request path, measured in isolation on the inputs of a real
  * `GET /api/v1/users/me` (a recorded response, a 200-entry history): validation, preparing the request, the
  * account and settings look-ups, shaping the response, adding to history, and one history write to the real
- * settings file (amortised over the requests of its 250 ms batch). Complements the layer timings, which include
+ * settings file (amortised over the requests of its one-second batch). Complements the layer timings, which include
  * the awaits between the steps.
  */
 import { REQUEST_SCHEMAS } from '../src-shared/ipc-contract';
