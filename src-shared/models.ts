@@ -109,6 +109,8 @@ export interface ApiKeyStatus {
   /** Whether a revealed, unconfirmed new key waits in the keychain. */
   pendingKeyHeld: boolean;
   pendingKeyLast4: string | null;
+  /** Null when the server answered; when it could not be reached, the time of the saved details shown instead. */
+  offlineSince: string | null;
 }
 
 /** The one-time reveal: the only value with a secret that ever reaches the renderer. */

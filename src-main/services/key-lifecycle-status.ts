@@ -99,7 +99,8 @@ async function readHeld(ctx: ServiceContext, accountId: string): Promise<Result<
   return ok({ key: key.value, pending: pending.value });
 }
 
-/** The status from the app's own storage: the cached profile and the stored lifecycle. */
+/** The status from the app's own storage, when the server cannot be reached: the cached profile and the stored
+ * lifecycle, marked with the time they were last verified. */
 export function cachedStatus(ctx: ServiceContext, account: StoredAccount, held: Held): ApiKeyStatus {
   const tracked = held.pending !== null && account.lifecycle !== null;
   const stage = localStage(account.lifecycle?.stage ?? null, tracked);
@@ -115,6 +116,7 @@ export function cachedStatus(ctx: ServiceContext, account: StoredAccount, held: 
     request: null,
     pendingKeyHeld: revealedHeld,
     pendingKeyLast4: revealedHeld ? (account.lifecycle?.pendingLast4 ?? last4(held.pending!)) : null,
+    offlineSince: account.lastVerifiedAt ?? '',
   };
 }
 
@@ -139,6 +141,7 @@ function freshStatus(
     request: newest,
     pendingKeyHeld: pendingHeld,
     pendingKeyLast4: pendingHeld ? (account.lifecycle?.pendingLast4 ?? last4(held.pending!)) : null,
+    offlineSince: null,
   };
 }
 

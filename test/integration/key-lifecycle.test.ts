@@ -62,7 +62,7 @@ for (const variant of variants) {
     it('reveals the current key once, keeps it in the keychain, and explains a second reveal', async () => {
       f = await startLifecycle(variant.make());
       const before = value(await f.handlers.getApiKeyStatus({ accountId: f.account.id }));
-      expect(before).toMatchObject({ revealed: false, heldByApp: false, canReveal: true, stage: 'idle', request: null });
+      expect(before).toMatchObject({ revealed: false, heldByApp: false, canReveal: true, stage: 'idle', request: null, offlineSince: null });
 
       const revealed = value(await f.handlers.revealApiKey({ accountId: f.account.id }));
       f.seen.add(revealed.apiKey);
@@ -268,7 +268,7 @@ for (const variant of variants) {
       expect(await f.entry('api-key')).toBe(oldKey);
       expect(await f.entry('pending-api-key')).toBe(newKey);
       const offline = value(await f.handlers.getApiKeyStatus({ accountId: f.account.id }));
-      expect(offline).toMatchObject({ stage: 'revealed', pendingKeyHeld: true, heldByApp: true, last4: oldKey.slice(-4), request: null });
+      expect(offline).toMatchObject({ stage: 'revealed', pendingKeyHeld: true, heldByApp: true, last4: oldKey.slice(-4), request: null, offlineSince: expect.any(String) });
     });
   });
 }

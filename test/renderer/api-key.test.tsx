@@ -25,6 +25,18 @@ describe('API key screen', () => {
     expect(queryButton('Request a new key')).not.toBeNull();
   });
 
+  it('says when it shows saved details because the server cannot be reached', async () => {
+    const fake = new FakeDeepCurrent();
+    fake.seedAccount('ada@deepcurrent.test', 'token');
+    await openApiKeyScreen(fake);
+    expect(pageText()).not.toContain('Offline');
+    fake.keyStatusOfflineSince = '2026-11-27T10:00:00Z';
+    await goTo('Account');
+    await goTo('API key');
+    await waitFor(() => pageText().includes('Offline — showing saved details from'));
+    expect(document.querySelector('[role="status"]')?.textContent).toMatch(/^Offline — showing saved details from /);
+  });
+
   it('tells a key-only account that revealing needs a password session and offers that sign-in', async () => {
     const fake = new FakeDeepCurrent();
     fake.seedAccount('ada@deepcurrent.test', 'api-key');

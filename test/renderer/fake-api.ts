@@ -60,6 +60,8 @@ export class FakeDeepCurrent {
   tokenTtlMs = 30 * 60_000;
   /** `refreshProfile` answers a network error while true. */
   offline = false;
+  /** `getApiKeyStatus` answers saved details, as main does when the server cannot be reached, while set. */
+  keyStatusOfflineSince: string | null = null;
   endpointsFromCache = false;
   /** While true, `sendRequest` waits until `finishSend` or `cancelRequest`. */
   holdSends = false;
@@ -225,6 +227,7 @@ export class FakeDeepCurrent {
       request: req ? { ...req } : null,
       pendingKeyHeld: a.pendingHeldKey !== null,
       pendingKeyLast4: a.pendingHeldKey ? a.pendingHeldKey.slice(-4) : null,
+      offlineSince: this.keyStatusOfflineSince,
     };
   }
 
