@@ -150,7 +150,7 @@ describe('the start:web bridge', () => {
     const none = await ipc(app, CHANNELS.getState, {}, { 'x-deepcurrent-bridge': '' });
     expect(none.status).toBe(403);
     expect(none.json()).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
-    const wrong = await ipc(app, CHANNELS.getState, {}, { 'x-deepcurrent-bridge': `${app.token.slice(0, -1)}A` });
+    const wrong = await ipc(app, CHANNELS.getState, {}, { 'x-deepcurrent-bridge': `${app.token.slice(0, -1)}${app.token.endsWith('A') ? 'B' : 'A'}` });
     expect(wrong.status).toBe(403);
     const prefix = await ipc(app, CHANNELS.getState, {}, { 'x-deepcurrent-bridge': app.token.slice(0, 10) });
     expect(prefix.status).toBe(403);
