@@ -1,13 +1,14 @@
 /**
  * Builds a real ServiceContext for integration tests: the settings file on disk (conf, in a fresh temp dir), the
- * given SecretStore (the real keychain where available), a recording clipboard and an adjustable clock.
+ * given SecretStore (the real keychain where available), the in-memory clipboard and an adjustable clock.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AccountStore } from '../../src-main/services/account-store';
 import { CredentialVault } from '../../src-main/services/credential-vault';
-import type { ClipboardPort, SecretStore } from '../../src-main/services/ports';
+import type { SecretStore } from '../../src-main/services/ports';
+import { MemoryClipboard } from '../../src-main/adapters/memory-clipboard';
 import type { ServiceContext } from '../../src-main/services/service-context';
 import { openSettingsFile } from '../../src-main/adapters/settings-file';
 
@@ -23,20 +24,6 @@ export interface TestAppContext {
   cleanup(): void;
 }
 
-export class RecordingClipboard implements ClipboardPort {
-  text = '';
-  async writeSecret(text: string): Promise<string[]> {
-    this.text = text;
-    return ['test-clipboard'];
-  }
-  async readText(): Promise<string> {
-    return this.text;
-  }
-  async clear(): Promise<void> {
-    this.text = '';
-  }
-}
-
 export async function makeAppContext(secretStore: SecretStore, localEmulatorUrl: string | null, dir?: string): Promise<TestAppContext> {
   const folder = dir ?? mkdtempSync(join(tmpdir(), 'dc-ctx-'));
   const settings = await openSettingsFile({ dir: folder, flavour: 'conf' });
@@ -47,7 +34,7 @@ export async function makeAppContext(secretStore: SecretStore, localEmulatorUrl:
     vault: new CredentialVault(secretStore),
     kv: settings.kv,
     clock: { now: () => Date.now() + offset },
-    clipboard: new RecordingClipboard(),
+    clipboard: new MemoryClipboard(),
     localEmulatorUrl,
     log: (m) => logs.push(m),
   };

@@ -12,7 +12,8 @@ import { MemorySecretStore } from '../../src-main/adapters/memory-secret-store';
 import { API_NAMES, type ApiName } from '../../src-shared/ipc-channels';
 import { ERROR_KINDS } from '../../src-shared/errors';
 import { callApi } from '../../src-main/services/api-client';
-import { makeAppContext, RecordingClipboard } from '../helpers/app-context';
+import { makeAppContext } from '../helpers/app-context';
+import { MemoryClipboard } from '../../src-main/adapters/memory-clipboard';
 
 const RUNS_PER_CHANNEL = Number(process.env.DC_FUZZ_RUNS ?? 250);
 
@@ -84,7 +85,7 @@ describe('IPC fuzzing of every channel', () => {
     services = createAppServices({
       secretStore: new MemorySecretStore(),
       kv: app.ctx.kv,
-      clipboard: new RecordingClipboard(),
+      clipboard: new MemoryClipboard(),
       localEmulatorUrl: emu.url,
       defaultEnvironment: 'local',
       openExternal: async () => {},
