@@ -16,10 +16,11 @@
  * the hashes of its inline scripts); built pages keep the strict policy untouched.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import { minify, runnerImport, type Plugin } from 'vite';
 import { buildContentSecurityPolicy } from './src-main/security';
 
 const root = resolve(__dirname);
@@ -43,6 +44,40 @@ function devCspPlugin(): Plugin {
           (_m, start: string, quote: string) => `${start}${quote}${csp}${quote}`,
         );
       },
+    },
+  };
+}
+
+/**
+ * Production builds only: renders the first run's sign-in form with the app's own components
+ * (`src-renderer/boot/sign-in-shell.tsx`, in Node through Vite's module runner) and puts it, hidden, into `#root`,
+ * for `boot.js` to show before React has loaded (see `src-shared/boot-hint.ts`). `includeLocal` matches main's
+ * `__INCLUDE_EMULATOR__`: the form lists the environments this build's main process offers.
+ */
+function signInShellPlugin(includeLocal: boolean): Plugin {
+  const emptyRoot = '<div id="root"></div>';
+  return {
+    name: 'deepcurrent:sign-in-shell',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html) {
+        const { module } = await runnerImport<{ renderSignInShell(includeLocal: boolean): string }>(
+          resolve(root, 'src-renderer/boot/sign-in-shell.tsx'),
+          { configFile: false, root, logLevel: 'warn', plugins: [react()] },
+        );
+        if (!html.includes(emptyRoot)) throw new Error(`index.html has no empty ${emptyRoot} for the sign-in shell.`);
+        // boot.js runs right after the form is parsed, before the first paint.
+        const shell = module.renderSignInShell(includeLocal);
+        return html.replace(emptyRoot, `<div id="root">${shell}</div>\n    <script src="./boot.js"></script>`);
+      },
+    },
+    /** `src-renderer/boot/boot.js`, a classic script (no imports), minified beside `index.html`. */
+    async generateBundle() {
+      const source = readFileSync(resolve(root, 'src-renderer/boot/boot.js'), 'utf8');
+      const result = await minify('boot.js', source, { compress: true, mangle: true });
+      if (result.errors.length) throw new Error(`boot.js: ${result.errors.map((e) => e.message).join('; ')}`);
+      this.emitFile({ type: 'asset', fileName: 'boot.js', source: result.code });
     },
   };
 }
@@ -71,7 +106,7 @@ export default defineConfig(({ command, mode }) => {
     },
     renderer: {
       root: resolve(root, 'src-renderer'),
-      plugins: [react(), devCspPlugin()],
+      plugins: [react(), devCspPlugin(), signInShellPlugin(includeEmulator)],
       server: { fs: { allow: [root] } },
       build: {
         rolldownOptions: { input: resolve(root, 'src-renderer/index.html') },

@@ -76,10 +76,11 @@ function applySessionPolicy(appUrls: AppUrls): void {
   ses.setPermissionCheckHandler(denyPermissionCheck);
 }
 
-function showWindow(appUrls: AppUrls, rendererFile: string): void {
+function showWindow(appUrls: AppUrls, rendererFile: string, bootHint: string): void {
   mainWindow = createMainWindow({
     preloadPath: join(__dirname, '../preload/index.cjs'),
     renderer: appUrls.devServerUrl ? { kind: 'url', url: appUrls.devServerUrl } : { kind: 'file', path: rendererFile },
+    bootHint,
   });
   mainWindow.on('closed', () => {
     mainWindow = null;
@@ -107,10 +108,13 @@ async function start(): Promise<void> {
     log,
   });
   registerIpcHandlers(services.router, appUrls, log);
-  showWindow(appUrls, rendererFile);
+  showWindow(appUrls, rendererFile, await services.bootHint());
 
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) showWindow(appUrls, rendererFile);
+    if (BrowserWindow.getAllWindows().length !== 0 || !services) return;
+    void services.bootHint().then((hint) => {
+      if (BrowserWindow.getAllWindows().length === 0) showWindow(appUrls, rendererFile, hint);
+    });
   });
 }
 

@@ -14,6 +14,11 @@ export interface MainWindowOptions {
   /** The built CommonJS preload, `out/preload/index.cjs`. */
   preloadPath: string;
   renderer: RendererSource;
+  /**
+   * The boot hint (`src-shared/boot-hint.ts`), a query string: lets the page show the prerendered sign-in form and
+   * the chosen theme at its first paint. Holds nothing private.
+   */
+  bootHint?: string;
 }
 
 const appWindowContents = new WeakSet<WebContents>();
@@ -74,7 +79,13 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   });
   appWindowContents.add(window.webContents);
   window.once('ready-to-show', () => window.show());
-  if (options.renderer.kind === 'url') void window.loadURL(options.renderer.url);
-  else void window.loadFile(options.renderer.path);
+  const search = options.bootHint ?? '';
+  if (options.renderer.kind === 'url') {
+    const url = new URL(options.renderer.url);
+    url.search = search;
+    void window.loadURL(url.href);
+  } else {
+    void window.loadFile(options.renderer.path, { search });
+  }
   return window;
 }

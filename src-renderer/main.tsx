@@ -1,23 +1,44 @@
 /**
  * The renderer's entry: asks for the app state at once, then mounts the app inside the error boundary when the
- * answer is in (or has failed), so the first render is already the sign-in form or the account.
+ * answer is in (or has failed), so the first render is already the sign-in form or the account. When `boot.js`
+ * showed the prerendered sign-in form and the state agrees, the app takes it over with what was typed in it.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { signInShellKey, startsWithPlainSignIn } from '../src-shared/boot-hint';
 import { App } from './app';
+import { readShell, SHELL_ATTRIBUTE, takeOver, visibleShell } from './boot/handoff';
 import { ErrorBoundary } from './components/error-boundary';
-import { useAppStore } from './store';
+import { activeAccount, useAppStore } from './store';
+
+/** The prerendered form's input, when it was shown and the first screen is exactly that form. */
+function shellToCarry(container: HTMLElement) {
+  const shell = visibleShell(container);
+  const { app, screen } = useAppStore.getState();
+  const same =
+    shell !== null &&
+    app !== null &&
+    screen === 'sign-in' &&
+    activeAccount(useAppStore.getState()) === null &&
+    startsWithPlainSignIn(app) &&
+    shell.getAttribute(SHELL_ATTRIBUTE) === signInShellKey(app.environments);
+  return same ? readShell(shell) : null;
+}
 
 const container = document.getElementById('root');
 if (container) {
   const root = createRoot(container);
-  const mount = () =>
-    root.render(
-      <StrictMode>
-        <ErrorBoundary>
-          <App />
-        </ErrorBoundary>
-      </StrictMode>,
+  const mount = () => {
+    takeOver(container, shellToCarry(container), () =>
+      root.render(
+        <StrictMode>
+          <ErrorBoundary>
+            <App />
+          </ErrorBoundary>
+        </StrictMode>,
+      ),
     );
+    performance.mark('deepcurrent:app-mounted');
+  };
   void useAppStore.getState().loadApp().finally(mount);
 }

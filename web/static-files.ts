@@ -5,6 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import { BOOT_HINT_ATTRIBUTE } from '../src-shared/boot-hint';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,6 +37,13 @@ export function injectBridgeScript(html: string): string {
   return `${html.slice(0, at)}${BRIDGE_SCRIPT_TAG}${html.slice(at)}`;
 }
 
+/** Writes the boot hint (`src-shared/boot-hint.ts`, a query string) into `<html data-boot="…">`, escaped. */
+export function injectBootHint(html: string, hint: string): string {
+  if (!hint) return html;
+  const escaped = hint.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return html.replace(/<html\b/i, `<html ${BOOT_HINT_ATTRIBUTE}="${escaped}"`);
+}
+
 /** A file to send: its bytes and content type. */
 export interface StaticFile {
   body: Buffer;
@@ -44,9 +52,13 @@ export interface StaticFile {
 
 /**
  * Reads the file the URL path names inside `rootDir`, or null (missing, a folder, or outside the root). `/` and
- * `/index.html` answer `index.html` with the bridge injected.
+ * `/index.html` answer `index.html` with the bridge and the current boot hint injected.
  */
-export async function readStaticFile(rootDir: string, urlPath: string): Promise<StaticFile | null> {
+export async function readStaticFile(
+  rootDir: string,
+  urlPath: string,
+  bootHint: () => Promise<string> = async () => '',
+): Promise<StaticFile | null> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -63,7 +75,8 @@ export async function readStaticFile(rootDir: string, urlPath: string): Promise<
     const body = await readFile(file);
     const contentType = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
     if (file === resolve(root, 'index.html')) {
-      return { body: Buffer.from(injectBridgeScript(body.toString('utf8')), 'utf8'), contentType };
+      const html = injectBootHint(injectBridgeScript(body.toString('utf8')), await bootHint());
+      return { body: Buffer.from(html, 'utf8'), contentType };
     }
     return { body, contentType };
   } catch {

@@ -199,7 +199,7 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
     const file =
       path === '/__bridge.js'
         ? { body: script, contentType: 'text/javascript; charset=utf-8' }
-        : await readStaticFile(rendererDir, path);
+        : await readStaticFile(rendererDir, path, () => services.bootHint());
     if (!file) {
       res.writeHead(404, { ...pageHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found');

@@ -3,6 +3,7 @@
  * the IPC contract to its service. Pure TypeScript: the Electron shell and the start:web bridge both call it with
  * their own adapters, and tests call it with fakes or the real keychain.
  */
+import { bootHint } from '../../src-shared/boot-hint';
 import type { ApiHandlers } from '../../src-shared/ipc-contract';
 import { createRouter, type Router } from '../ipc/router';
 import { AccountStore } from './account-store';
@@ -35,6 +36,8 @@ export interface AppServicesOptions {
 export interface AppServices {
   router: Router;
   context: ServiceContext;
+  /** The boot hint for the page about to load (`src-shared/boot-hint.ts`): a query string, possibly empty. */
+  bootHint(): Promise<string>;
   /** Clears a copied key from the clipboard and aborts requests in flight. Call on quit. */
   dispose(): Promise<void>;
 }
@@ -94,6 +97,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   return {
     router: createRouter(handlers, log),
     context,
+    bootHint: async () => {
+      const state = await accounts.getState({});
+      return state.ok ? bootHint(state.value) : '';
+    },
     dispose: async () => {
       await lifecycle.dispose();
       tester.dispose();

@@ -127,3 +127,24 @@ describe('the renderer bundle', () => {
     expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>[^<]+<\/script>/);
   });
 });
+
+describe('the prerendered sign-in form (issue 6, renderer start)', () => {
+  it.each([
+    ['the installers build', () => packaged, '*production'],
+    ['a development build', () => development, '*local,production'],
+  ])('%s carries it hidden in #root, keyed by its environments, with boot.js right after', (_label, dir, key) => {
+    const html = readFileSync(join(dir(), 'renderer', 'index.html'), 'utf8');
+    const shell = html.match(/<div id="root"><div data-boot-shell="([^"]*)" hidden>[\s\S]*?<\/div>\n\s*<script src="\.\/boot\.js"><\/script>/);
+    expect(shell?.[1]).toBe(key);
+    expect(shell?.[0]).toContain('name="email"');
+  });
+
+  it('ships boot.js minified: the hint, the held submit, the focus and nothing more', () => {
+    const code = readFileSync(join(packaged, 'renderer', 'boot.js'), 'utf8');
+    expect(code.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(code).not.toMatch(/\/\/|\/\*/);
+    expect(code).toMatch(/data-boot/);
+    expect(code).toMatch(/data-submit-requested/);
+    expect(code).not.toMatch(/fetch|XMLHttpRequest|localStorage|deepcurrent\./);
+  });
+});

@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const handlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
 const created: Array<{ options: Record<string, unknown>; webContents: FakeContents }> = [];
+const loaded: Array<[string, unknown]> = [];
 
 class FakeContents extends EventEmitter {
   openHandler: ((d: { url: string }) => { action: string }) | null = null;
@@ -25,10 +26,12 @@ vi.mock('electron', () => {
     }
     once() {}
     show() {}
-    loadURL() {
+    loadURL(url: string) {
+      loaded.push(['url', url]);
       return Promise.resolve();
     }
-    loadFile() {
+    loadFile(path: string, options?: unknown) {
+      loaded.push([path, options]);
       return Promise.resolve();
     }
   }
@@ -91,6 +94,18 @@ describe('IPC handlers (with a stand-in for ipcMain)', () => {
 });
 
 describe('the window and its web contents (with a stand-in for BrowserWindow)', () => {
+  it('loads the renderer with the boot hint as its query (file and dev server)', () => {
+    loaded.length = 0;
+    createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'file', path: '/x/index.html' }, bootHint: 'signin=*production&theme=dark' });
+    createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'url', url: 'http://localhost:5173/' }, bootHint: 'theme=light' });
+    createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'file', path: '/x/index.html' } });
+    expect(loaded).toEqual([
+      ['/x/index.html', { search: 'signin=*production&theme=dark' }],
+      ['url', 'http://localhost:5173/?theme=light'],
+      ['/x/index.html', { search: '' }],
+    ]);
+  });
+
   it('creates the window with the locked-down preferences and the CommonJS preload', () => {
     created.length = 0;
     createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'file', path: '/x/index.html' } });

@@ -6,6 +6,7 @@ import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_NAMES, CHANNELS } from '../../src-shared/ipc-channels';
 import { startWebApp, type WebApp } from '../../web/web-app';
+import { injectBootHint } from '../../web/static-files';
 
 /** The parts of a bridge answer the tests read. */
 interface ReplyBody {
@@ -205,6 +206,24 @@ describe('the start:web bridge', () => {
     expect((await send(app, '/__test/clipboard')).status).toBe(403);
     const reply = await send(app, '/__test/clipboard', { headers: { 'x-deepcurrent-bridge': app.token } });
     expect(reply.json()).toEqual({ ok: true, value: { text: '', writes: 0 } });
+  });
+});
+
+describe('the boot hint in the served page (issue 6)', () => {
+  it('is written into <html data-boot> from the current state on every load, and left out when empty', async () => {
+    const host = { host: `127.0.0.1:${app.port}` };
+    expect((await app.services.router.call('updateSettings', { theme: 'dark' })).ok).toBe(true);
+    expect((await send(app, '/', { headers: host })).text).toContain('<html data-boot="theme=dark">');
+    expect((await app.services.router.call('updateSettings', { theme: 'system' })).ok).toBe(true);
+    const page = await send(app, '/index.html', { headers: host });
+    expect(page.text).not.toContain('data-boot');
+    expect(page.text).toMatch(/<html><head>/);
+  });
+
+  it('is escaped as an attribute value', () => {
+    expect(injectBootHint('<html lang="en"><body></body></html>', 'signin=*a"b<c>&d')).toBe(
+      '<html data-boot="signin=*a&quot;b&lt;c&gt;&amp;d" lang="en"><body></body></html>',
+    );
   });
 });
 

@@ -53,7 +53,7 @@ export function EnvironmentField({ options, value, onChange, baseUrlError, baseU
     <>
       <Field label="Environment">
         {(control) => (
-          <select {...control} value={value.choice} disabled={disabled} onChange={(e) => onChange({ ...value, choice: e.target.value })}>
+          <select {...control} name="environment" value={value.choice} disabled={disabled} onChange={(e) => onChange({ ...value, choice: e.target.value })}>
             {options.map((o, index) => (
               <option key={`${o.label}-${index}`} value={String(index)}>
                 {o.label}

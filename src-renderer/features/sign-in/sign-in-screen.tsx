@@ -12,6 +12,8 @@ import { Button } from '../../components/button';
 import { Field } from '../../components/field';
 import { ScreenHeading } from '../../components/screen-heading';
 import { useSecondsLeft } from '../../components/use-seconds-left';
+import { shellInput, type ShellInput } from '../../boot/handoff';
+import type { EnvironmentOption } from '../../../src-shared/models';
 import { EnvironmentField, initialEnvironmentChoice, resolveEnvironment, type EnvironmentChoice } from './environment-field';
 
 const MODES: [SignInMode, string][] = [
@@ -24,6 +26,12 @@ interface FieldErrors {
   password?: string;
   apiKey?: string;
   baseUrl?: string;
+}
+
+/** The environment chosen in the prerendered form, when it names one of these options. */
+function carriedEnvironment(options: EnvironmentOption[], shell: ShellInput | null): EnvironmentChoice | null {
+  const choice = shell?.values.environment ?? '';
+  return choice === 'custom' || (/^\d+$/.test(choice) && Number(choice) < options.length) ? { choice, baseUrl: '' } : null;
 }
 
 /** The sign-in screen; remounted (fresh inputs) on every `openSignIn`. */
@@ -43,10 +51,14 @@ function SignInForm() {
   const options = app?.environments ?? [];
   const prefill = signIn.prefill;
 
-  const [email, setEmail] = useState(prefill?.email ?? '');
-  const [password, setPassword] = useState('');
+  // While the app takes over the prerendered form (boot/handoff.ts), it starts from what was typed there.
+  const [shell] = useState(shellInput);
+  const [email, setEmail] = useState(shell?.values.email ?? prefill?.email ?? '');
+  const [password, setPassword] = useState(shell?.values.password ?? '');
   const [apiKey, setApiKey] = useState('');
-  const [env, setEnv] = useState<EnvironmentChoice>(() => initialEnvironmentChoice(options, prefill?.environment ?? null));
+  const [env, setEnv] = useState<EnvironmentChoice>(
+    () => carriedEnvironment(options, shell) ?? initialEnvironmentChoice(options, prefill?.environment ?? null),
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const refs = {
     email: useRef<HTMLInputElement>(null),
@@ -157,6 +169,7 @@ function SignInForm() {
                     <input
                       {...control}
                       ref={refs.email}
+                      name="email"
                       type="email"
                       autoComplete="username"
                       spellCheck={false}
@@ -170,6 +183,7 @@ function SignInForm() {
                     <input
                       {...control}
                       ref={refs.password}
+                      name="password"
                       type="password"
                       autoComplete="current-password"
                       value={password}
