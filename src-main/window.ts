@@ -2,7 +2,7 @@
  * The app's one secure window and the hardening every web contents gets: locked-down `webPreferences` (see
  * `security.ts`), navigation and redirects only to the app's own pages, `window.open` always denied (`https:` links
  * go to the OS browser through the checked opener), `<webview>` refused. Shown when ready, on a background that
- * follows the OS light/dark setting so there is no white flash.
+ * follows the Theme setting (or the OS light/dark setting) so there is no white flash.
  */
 import { BrowserWindow, nativeTheme, type WebContents } from 'electron';
 import { isAllowedNavigation, isSafeExternalUrl, secureWebPreferences, type AppUrls } from './security';
@@ -64,6 +64,12 @@ export function hardenWebContents(
   });
 }
 
+/** The window's background before the first paint: the Theme setting when it overrides the OS (from the hint). */
+export function darkBackground(bootHint: string | undefined): boolean {
+  const theme = new URLSearchParams(bootHint ?? '').get('theme');
+  return theme === 'dark' || (theme !== 'light' && nativeTheme.shouldUseDarkColors);
+}
+
 /** Creates the main window, hidden until its first paint is ready, and loads the renderer. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
@@ -73,7 +79,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     minHeight: 520,
     show: false,
     title: 'DeepCurrent',
-    backgroundColor: nativeTheme.shouldUseDarkColors ? '#101418' : '#ffffff',
+    backgroundColor: darkBackground(options.bootHint) ? '#101418' : '#ffffff',
     autoHideMenuBar: true,
     webPreferences: secureWebPreferences(options.preloadPath),
   });

@@ -94,11 +94,13 @@ describe('IPC handlers (with a stand-in for ipcMain)', () => {
 });
 
 describe('the window and its web contents (with a stand-in for BrowserWindow)', () => {
-  it('loads the renderer with the boot hint as its query (file and dev server)', () => {
+  it('loads the renderer with the boot hint as its query (file and dev server), on the background of its Theme', () => {
     loaded.length = 0;
+    created.length = 0;
     createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'file', path: '/x/index.html' }, bootHint: 'signin=*production&theme=dark' });
     createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'url', url: 'http://localhost:5173/' }, bootHint: 'theme=light' });
     createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'file', path: '/x/index.html' } });
+    expect(created.map((c) => c.options.backgroundColor)).toEqual(['#101418', '#ffffff', '#ffffff']);
     expect(loaded).toEqual([
       ['/x/index.html', { search: 'signin=*production&theme=dark' }],
       ['url', 'http://localhost:5173/?theme=light'],
