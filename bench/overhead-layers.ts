@@ -5,13 +5,15 @@
  *
  *   fetch          plain fetch, headers as a plain object, body read with text()
  *   fetch+options  fetch with the runner's options: a Headers object, redirect 'manual', an AbortSignal and a timer
- *   +readCapped    the same, body read with the runner's capped stream reader instead of text()
+ *   transport      the runner's HTTP client alone (src-main/services/http-transport.ts: node:http, keep-alive agent,
+ *                  capped body), with an AbortSignal and a timer
  *   runRequest     the runner itself (src-main/services/tester-runner.ts)
  *   handler        the tester's sendRequest handler, called directly (credential, prepare, run, shape, history)
  *   router         router.call('sendRequest'): validation, then the handler (what the renderer's IPC call does)
  */
 import { createTesterHandlers } from '../src-main/services/tester-service';
-import { runRequest, readCapped } from '../src-main/services/tester-runner';
+import { sendHttp } from '../src-main/services/http-transport';
+import { runRequest } from '../src-main/services/tester-runner';
 import { prepareRequest } from '../src-main/services/tester-request';
 import type { AppSession } from './app-session';
 import { median } from './stats';
@@ -52,15 +54,20 @@ export async function measureOverheadLayers(session: AppSession, rounds: number)
       clearTimeout(timer);
       check(r.status);
     }],
-    ['+readCapped', async () => {
+    ['transport', async () => {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), 30_000);
-      const headers = new Headers();
-      headers.set('authorization', `Bearer ${key}`);
-      const r = await fetch(url, { method: 'GET', headers, redirect: 'manual', signal: controller.signal });
-      await readCapped(r.body, 10 * 1024 * 1024);
+      const r = await sendHttp({
+        method: 'GET',
+        url,
+        headers: [],
+        authorization: `Bearer ${key}`,
+        body: undefined,
+        maxBytes: 10 * 1024 * 1024,
+        signal: controller.signal,
+      });
       clearTimeout(timer);
-      check(r.status);
+      check(r.ok ? r.answer.status : 0);
     }],
     ['runRequest', async () => {
       const out = await runRequest(prepared.value, { credential: key, timeoutMs: 30_000 });

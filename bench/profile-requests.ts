@@ -21,7 +21,8 @@ export const PROFILED_STEPS = [
   'credentialFor',
   'timeoutMsOf',
   'runRequest',
-  'readCapped',
+  'sendHttp',
+  'readAnswer',
   'shapeResponse',
   'add', // HistoryStore.add
   'historyEntryFrom',

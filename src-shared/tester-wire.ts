@@ -5,8 +5,11 @@
  */
 import type { ComposedRequest, KeyValue, RequestBody } from './tester';
 
-/** Headers the HTTP client sets itself; a typed one is not sent (and the response notes say so). */
-const MANAGED_HEADERS = new Set([
+/**
+ * Headers the HTTP client sets itself (the connection and the message's framing); a typed one is not sent (and the
+ * response notes say so). The main process's HTTP client drops them too.
+ */
+export const MANAGED_HEADERS: ReadonlySet<string> = new Set([
   'host',
   'content-length',
   'transfer-encoding',

@@ -101,12 +101,20 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
   return error;
 }
 
-/** Tells a timeout, a user's cancel and an unreachable server apart. */
+/** Tells a timeout, a user's cancel and an unreachable server apart, from fetch's error (its `cause.code`). */
 export function errorFromFetchFailure(err: unknown, timedOut: boolean, cancelled: boolean): AppError {
+  const code = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return errorFromNetworkFailure(typeof code === 'string' ? code : null, timedOut, cancelled);
+}
+
+/**
+ * Tells a timeout, a user's cancel and an unreachable server apart; `code` is the system or TLS error code
+ * (ECONNREFUSED, ENOTFOUND, EAI_AGAIN, ECONNRESET, DEPTH_ZERO_SELF_SIGNED_CERT…), shown in the message.
+ */
+export function errorFromNetworkFailure(code: string | null, timedOut: boolean, cancelled: boolean): AppError {
   if (timedOut) return { kind: 'timeout', message: 'The server did not answer in time. Check your connection and try again.' };
   if (cancelled) return { kind: 'cancelled', message: 'The request was cancelled.' };
-  const code = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
-  const reason = typeof code === 'string' ? ` (${code})` : '';
+  const reason = code !== null ? ` (${code})` : '';
   return {
     kind: 'network',
     message: `Cannot reach the DeepCurrent server${reason}. Check your network connection or the environment URL.`,

@@ -11,6 +11,7 @@ import { CredentialVault } from './credential-vault';
 import { systemClock, type ClipboardPort, type Clock, type KeyValueStore, type SecretStore } from './ports';
 import type { ServiceContext } from './service-context';
 import { createAccountHandlers } from './accounts-service';
+import { closeIdleConnections } from './http-transport';
 import { createKeyLifecycleHandlers } from './key-lifecycle-service';
 import { createTesterHandlers } from './tester-service';
 
@@ -38,7 +39,7 @@ export interface AppServices {
   context: ServiceContext;
   /** The boot hint for the page about to load (`src-shared/boot-hint.ts`): a query string, possibly empty. */
   bootHint(): Promise<string>;
-  /** Clears a copied key from the clipboard and aborts requests in flight. Call on quit. */
+  /** Clears a copied key from the clipboard, aborts requests in flight and closes idle connections. Call on quit. */
   dispose(): Promise<void>;
 }
 
@@ -104,6 +105,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dispose: async () => {
       await lifecycle.dispose();
       tester.dispose();
+      closeIdleConnections();
     },
   };
 }

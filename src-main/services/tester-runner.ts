@@ -1,11 +1,14 @@
 /**
  * Sends a prepared tester request: adds the credential as `Authorization: Bearer …`, never follows a redirect
  * (a 3xx is the answer), stops at the time limit or when cancelled, and reads the body as a stream that is cut at
- * the size cap, so a huge body never sits in memory. Tells a timeout, a cancel and an unreachable server apart.
+ * the size cap (after decoding), so a huge body never sits in memory. Tells a timeout, a cancel and an unreachable
+ * server apart. The HTTP exchange itself is `http-transport.ts`.
  */
 import type { AppError } from '../../src-shared/errors';
+import { redactText } from '../../src-shared/redaction';
 import { MAX_BODY_BYTES } from '../../src-shared/tester';
-import { errorFromFetchFailure } from './api-client';
+import { errorFromNetworkFailure } from './api-client';
+import { MAX_CONTENT_CODINGS, sendHttp, type HttpFailure } from './http-transport';
 import type { PreparedRequest } from './tester-request';
 
 /** What came back, before it is shaped for the renderer. */
@@ -13,7 +16,7 @@ export interface RawResponse {
   status: number;
   statusText: string;
   headers: [string, string][];
-  /** The body, at most the cap. */
+  /** The body, decoded, at most the cap. */
   bytes: Uint8Array;
   truncated: boolean;
   durationMs: number;
@@ -37,50 +40,41 @@ export interface RunOptions {
   maxBytes?: number;
 }
 
-/**
- * Reads a body stream up to `maxBytes`. When more arrives, the excess is dropped, the stream is cancelled (the
- * connection is not read any further) and `truncated` is set.
- */
-export async function readCapped(
-  stream: ReadableStream<Uint8Array> | null,
-  maxBytes: number,
-): Promise<{ bytes: Uint8Array; truncated: boolean }> {
-  if (!stream) return { bytes: new Uint8Array(0), truncated: false };
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let truncated = false;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (size + value.byteLength > maxBytes) {
-        const room = maxBytes - size;
-        if (room > 0) chunks.push(value.subarray(0, room));
-        size += room;
-        truncated = true;
-        break;
+/** A failure in words; never contains a header's value (it may be the credential). */
+function errorFor(failure: HttpFailure, timedOut: boolean, cancelled: boolean): AppError {
+  switch (failure.reason) {
+    case 'invalid-header': {
+      if (failure.name.toLowerCase() === 'authorization') {
+        return {
+          kind: 'invalid-input',
+          message: 'The credential contains characters an HTTP header cannot carry, so it was not sent. Sign in again. Nothing was sent.',
+        };
       }
-      chunks.push(value);
-      size += value.byteLength;
+      const shown = redactText(failure.name).slice(0, 80);
+      return {
+        kind: 'invalid-input',
+        message: `The ${shown || 'request'} header contains characters an HTTP header cannot carry. Nothing was sent.`,
+      };
     }
-  } finally {
-    if (truncated) await reader.cancel().catch(() => undefined);
-    reader.releaseLock();
+    case 'refused-url':
+      return {
+        kind: 'invalid-input',
+        message: 'The request tester sends only to http and https addresses without a user name or password. Nothing was sent.',
+      };
+    case 'undecodable':
+      if (timedOut || cancelled) return errorFromNetworkFailure(null, timedOut, cancelled);
+      return {
+        kind: 'bad-response',
+        message:
+          failure.codings.length > MAX_CONTENT_CODINGS
+            ? `The server's answer names ${failure.codings.length} content encodings; the app decodes at most ${MAX_CONTENT_CODINGS}.`
+            : `The server's answer says its body is compressed (Content-Encoding: ${failure.codings.join(', ')}), but the body does not decompress: it is damaged or not what the header says.`,
+      };
+    case 'aborted':
+      return errorFromNetworkFailure(null, timedOut, cancelled);
+    case 'network':
+      return errorFromNetworkFailure(failure.code, timedOut, cancelled);
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return { bytes, truncated };
-}
-
-function headerList(headers: Headers): [string, string][] {
-  const list: [string, string][] = [];
-  headers.forEach((value, name) => list.push([name, value]));
-  return list;
 }
 
 /** Sends the request and reads the answer. Never throws. */
@@ -96,33 +90,20 @@ export async function runRequest(prepared: PreparedRequest, options: RunOptions)
   const onCancel = () => controller.abort();
   if (options.signal?.aborted) controller.abort();
   options.signal?.addEventListener('abort', onCancel, { once: true });
-  const headers = new Headers();
-  for (const [name, value] of prepared.headers) headers.append(name, value);
-  if (options.credential) headers.set('authorization', `Bearer ${options.credential}`);
   try {
-    const response = await fetch(prepared.url, {
+    const result = await sendHttp({
       method: prepared.method,
-      headers,
+      url: prepared.url,
+      headers: prepared.headers,
+      authorization: options.credential ? `Bearer ${options.credential}` : null,
       body: prepared.body,
-      redirect: 'manual',
+      maxBytes: options.maxBytes ?? MAX_BODY_BYTES,
       signal: controller.signal,
     });
-    const { bytes, truncated } = await readCapped(response.body, options.maxBytes ?? MAX_BODY_BYTES);
-    return {
-      ok: true,
-      response: {
-        status: response.status,
-        statusText: response.statusText,
-        headers: headerList(response.headers),
-        bytes,
-        truncated,
-        durationMs: elapsed(),
-      },
-    };
-  } catch (err) {
+    if (result.ok) return { ok: true, response: { ...result.answer, durationMs: elapsed() } };
     // Cancelled: aborted by the caller (its signal or its own controller) before the time limit.
     const cancelled = !timedOut && (options.signal?.aborted === true || options.controller?.signal.aborted === true);
-    return { ok: false, error: errorFromFetchFailure(err, timedOut, cancelled), durationMs: elapsed() };
+    return { ok: false, error: errorFor(result.failure, timedOut, cancelled), durationMs: elapsed() };
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onCancel);
