@@ -15,6 +15,23 @@
     event.preventDefault();
     shell.setAttribute('data-submit-requested', '');
   });
+  // If the app never takes the form over (its script failed to load or to start), say so in the form's alert
+  // region instead of leaving a form that does nothing. Once the app has taken over, the shell is gone.
+  var stalled = function () {
+    if (!shell.isConnected) return;
+    var alert = shell.querySelector('#sign-in-errors');
+    if (alert) alert.textContent = 'DeepCurrent could not finish starting. Reload the window, or quit and reopen the app.';
+    var submit = shell.querySelector('button[type="submit"]');
+    if (submit) submit.disabled = true;
+  };
+  window.addEventListener(
+    'error',
+    function (event) {
+      if (event.target && event.target.tagName === 'SCRIPT') stalled();
+    },
+    true,
+  );
+  setTimeout(stalled, 20000);
   shell.hidden = false;
   var email = shell.querySelector('input[name="email"]');
   if (email) email.focus();

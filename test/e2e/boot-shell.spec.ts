@@ -80,6 +80,14 @@ test('an environment chosen in the prerendered form is the one the live form kee
   await expect(page.getByLabel('Base URL')).toBeVisible();
 });
 
+test('when the app cannot load, the prerendered form says so instead of doing nothing', async ({ app, page }) => {
+  await page.route(/\/assets\/index-[^/]*\.js$/, (route) => route.abort());
+  await page.goto(app.web.url, { waitUntil: 'commit' });
+  await expect(page.getByRole('alert')).toHaveText('DeepCurrent could not finish starting. Reload the window, or quit and reopen the app.');
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeDisabled();
+  expect(await appMounted(page)).toBe(false);
+});
+
 test('signed in: the prerendered form stays hidden while the app loads, and the account screen follows', async ({ app, page }) => {
   await app.open();
   await signInWithPassword(page, DEMO.ada);
