@@ -15,8 +15,11 @@ type FieldName = (typeof FIELDS)[number];
 /** What the prerendered form held when the app took over. */
 export interface ShellInput {
   values: Record<FieldName, string>;
-  /** The field that had the focus, if any. */
-  focus: FieldName | null;
+  /**
+   * Where the focus was, as a selector that finds the same control in the live form: a field by its name, a tab
+   * by its (stable) id, or the Sign in button; null when the focus was elsewhere.
+   */
+  focus: string | null;
   /** The caret or selection in that field, where the field has one (an email field does not). */
   selection: { start: number; end: number; direction: 'forward' | 'backward' | 'none' } | null;
   /** Sign in was pressed before the app loaded. */
@@ -40,23 +43,32 @@ function control(scope: ParentNode, name: FieldName): HTMLInputElement | HTMLSel
   return scope.querySelector<HTMLInputElement | HTMLSelectElement>(`form [name="${name}"]`);
 }
 
+/** A selector for the focused control of the prerendered form (ids made by `useId` differ between the two). */
+function focusSelector(shell: HTMLElement): string | null {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || !shell.contains(active)) return null;
+  const name = active.getAttribute('name');
+  if (name && (FIELDS as readonly string[]).includes(name)) return `form [name="${name}"]`;
+  if (/^sign-in-tab-[a-z-]+$/.test(active.id)) return `#${active.id}`;
+  if (active instanceof HTMLButtonElement && active.type === 'submit') return 'form button[type="submit"]';
+  return null;
+}
+
 /** Reads the prerendered form. */
 export function readShell(shell: HTMLElement): ShellInput {
   const values = { email: '', password: '', environment: '' };
-  let focus: FieldName | null = null;
   let selection: ShellInput['selection'] = null;
   for (const name of FIELDS) {
     const element = control(shell, name);
     if (!element) continue;
     values[name] = element.value;
-    if (element === document.activeElement) {
-      focus = name;
-      if (element instanceof HTMLInputElement && element.selectionStart !== null && element.selectionEnd !== null) {
+    if (element === document.activeElement && element instanceof HTMLInputElement) {
+      if (element.selectionStart !== null && element.selectionEnd !== null) {
         selection = { start: element.selectionStart, end: element.selectionEnd, direction: element.selectionDirection ?? 'none' };
       }
     }
   }
-  return { values, focus, selection, submitRequested: shell.hasAttribute('data-submit-requested') };
+  return { values, focus: focusSelector(shell), selection, submitRequested: shell.hasAttribute('data-submit-requested') };
 }
 
 /**
@@ -73,7 +85,7 @@ export function takeOver(container: HTMLElement, input: ShellInput | null, rende
   }
   if (!input) return;
   if (input.focus) {
-    const element = control(container, input.focus);
+    const element = container.querySelector<HTMLElement>(input.focus);
     element?.focus();
     if (element instanceof HTMLInputElement && input.selection) {
       try {

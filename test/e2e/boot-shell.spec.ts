@@ -71,6 +71,28 @@ test('the focus and caret carry over: typing goes on in the live field after the
   await expectAccountScreen(page, DEMO.ada);
 });
 
+test('the focus on a tab or on Sign in carries over too', async ({ app, page }) => {
+  const bundle = await openWithBundleHeld(page, app.web.url);
+  await expect(page.getByLabel('Email', { exact: true })).toBeFocused();
+  await page.keyboard.press('Shift+Tab'); // back to the selected tab, "Email and password"
+  await expect(page.getByRole('tab', { name: 'Email and password' })).toBeFocused();
+  bundle.release();
+  await expect.poll(() => appMounted(page)).toBe(true);
+  await expect(shell(page)).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Email and password' })).toBeFocused();
+  await page.keyboard.press('ArrowRight'); // the live tabs answer the arrow keys
+  await expect(page.getByRole('tab', { name: 'API key' })).toHaveAttribute('aria-selected', 'true');
+
+  await page.goto('about:blank');
+  const again = await openWithBundleHeld(page, app.web.url);
+  await expect(page.getByLabel('Email', { exact: true })).toBeFocused();
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('Tab'); // Password, Environment, Sign in
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeFocused();
+  again.release();
+  await expect.poll(() => appMounted(page)).toBe(true);
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeFocused();
+});
+
 test('an environment chosen in the prerendered form is the one the live form keeps', async ({ app, page }) => {
   const bundle = await openWithBundleHeld(page, app.web.url);
   await page.getByLabel('Environment').selectOption({ label: 'Custom URL…' });
