@@ -1,5 +1,5 @@
 /**
- * The React app taking over the prerendered sign-in form (see `sign-in-shell.tsx` and `public/boot.js`): what was
+ * The React app taking over the prerendered sign-in form (see `sign-in-shell.tsx` and `boot.js`): what was
  * typed or chosen in it, which field had the focus (and where the caret was), and a submit asked for before the
  * app loaded all carry over to the live form, so nothing a fast user did is lost.
  */

@@ -122,6 +122,25 @@ test('signed in: the prerendered form stays hidden while the app loads, and the 
   await expectAccountScreen(page, DEMO.ada);
 });
 
+test('a stale hint (the form shown, but someone is signed in): the app shows the account, and replays nothing', async ({ app, page }) => {
+  await app.open();
+  await signInWithPassword(page, DEMO.ada);
+  await page.goto('about:blank');
+  const base = new URL(app.web.url);
+  base.search = `signin=${encodeURIComponent('*local,production')}`; // as an old window URL would still say
+  const bundle = await openWithBundleHeld(page, base.href);
+  await expect(page.getByLabel('Email', { exact: true })).toBeVisible();
+  await page.keyboard.type(DEMO.free);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  bundle.release();
+  await expectAccountScreen(page, DEMO.ada);
+  await expect(shell(page)).toHaveCount(0);
+  const state = await app.call<{ accounts: { email: string }[] }>('getState');
+  expect(state.ok && state.value.accounts.map((a) => a.email)).toEqual([DEMO.ada]);
+});
+
 test('a Theme other than System is applied before the app has loaded', async ({ app, page }) => {
   const saved = await app.call('updateSettings', { theme: 'dark' });
   expect(saved.ok).toBe(true);
