@@ -14,6 +14,7 @@ import type {
   RevealedKey,
   Settings,
 } from './models';
+import { SETTING_RANGES, THEMES } from './models';
 import { HTTP_METHODS, type EndpointOption, type HistoryEntry, type TesterResponse } from './tester';
 
 const id = z.string().min(1).max(200);
@@ -58,9 +59,9 @@ export const REQUEST_SCHEMAS = {
   refreshProfile: z.object({ accountId: id }).strict(),
   updateSettings: z
     .object({
-      clipboardClearSeconds: z.number().int().min(10).max(600).optional(),
-      requestTimeoutSeconds: z.number().int().min(1).max(300).optional(),
-      theme: z.enum(['system', 'light', 'dark']).optional(),
+      clipboardClearSeconds: z.number().int().min(SETTING_RANGES.clipboardClearSeconds.min).max(SETTING_RANGES.clipboardClearSeconds.max).optional(),
+      requestTimeoutSeconds: z.number().int().min(SETTING_RANGES.requestTimeoutSeconds.min).max(SETTING_RANGES.requestTimeoutSeconds.max).optional(),
+      theme: z.enum(THEMES).optional(),
     })
     .strict(),
   openExternal: z.object({ url: z.string().max(2048) }).strict(),

@@ -49,17 +49,40 @@ export interface EnvironmentOption {
   isDefault: boolean;
 }
 
+/** The themes; `system` follows the OS light/dark setting. */
+export const THEMES = ['system', 'light', 'dark'] as const;
+
 /** User-adjustable settings (non-secret). */
 export interface Settings {
-  /** Seconds after which a copied key is cleared from the clipboard, 10–600. */
+  /** Seconds after which a copied key is cleared from the clipboard (see {@link SETTING_RANGES}). */
   clipboardClearSeconds: number;
-  /** Request tester timeout in seconds, 1–300. */
+  /** Request tester timeout in seconds (see {@link SETTING_RANGES}). */
   requestTimeoutSeconds: number;
-  /** `system` follows the OS light/dark setting. */
-  theme: 'system' | 'light' | 'dark';
+  theme: (typeof THEMES)[number];
 }
 
 export const DEFAULT_SETTINGS: Settings = { clipboardClearSeconds: 30, requestTimeoutSeconds: 30, theme: 'system' };
+
+/** The allowed whole numbers of seconds of each numeric setting: the IPC schema, the settings file and the form. */
+export const SETTING_RANGES = {
+  clipboardClearSeconds: { min: 10, max: 600 },
+  requestTimeoutSeconds: { min: 1, max: 300 },
+} as const satisfies Record<string, { min: number; max: number }>;
+
+/**
+ * Settings as stored (possibly damaged or from an older version) made whole: each field that is missing or out of
+ * its range takes its default.
+ */
+export function normaliseSettings(stored: unknown): Settings {
+  const raw = (stored && typeof stored === 'object' ? stored : {}) as Partial<Record<keyof Settings, unknown>>;
+  const seconds = (key: keyof typeof SETTING_RANGES): number => {
+    const value = raw[key];
+    const { min, max } = SETTING_RANGES[key];
+    return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : DEFAULT_SETTINGS[key];
+  };
+  const theme = THEMES.find((t) => t === raw.theme) ?? DEFAULT_SETTINGS.theme;
+  return { clipboardClearSeconds: seconds('clipboardClearSeconds'), requestTimeoutSeconds: seconds('requestTimeoutSeconds'), theme };
+}
 
 /** Everything the renderer needs at start, and after any change to accounts. */
 export interface AppState {

@@ -3,7 +3,7 @@
  * cleared, but only while it still holds that secret (whatever the user copied since is left alone). One copy at a
  * time: a new copy replaces the previous timer. The secret stays in the main process's memory only until then.
  */
-import type { ClipboardReceipt } from '../../src-shared/models';
+import { SETTING_RANGES, type ClipboardReceipt } from '../../src-shared/models';
 import type { ClipboardPort, Clock } from './ports';
 
 /** Timer functions, injectable for tests (defaults: the global `setTimeout` / `clearTimeout`). */
@@ -23,7 +23,7 @@ const systemTimers: TimerPort = {
 };
 
 /** The allowed range of the clear delay, in seconds (the setting's range). */
-export const CLEAR_SECONDS_RANGE = { min: 10, max: 600 } as const;
+export const CLEAR_SECONDS_RANGE = SETTING_RANGES.clipboardClearSeconds;
 
 export interface ClipboardGuardOptions {
   clipboard: ClipboardPort;

@@ -4,7 +4,7 @@
  */
 import { decodeJwt } from 'jose';
 import { PRODUCTION_BASE_URL, type Environment } from '../../src-shared/environments';
-import { DEFAULT_SETTINGS, type Settings } from '../../src-shared/models';
+import { normaliseSettings, type Settings } from '../../src-shared/models';
 import type { AppError } from '../../src-shared/errors';
 import type { AccountStore, StoredAccount } from './account-store';
 import type { CredentialVault } from './credential-vault';
@@ -33,8 +33,7 @@ export function baseUrlOf(ctx: ServiceContext, env: Environment): string | null 
 }
 
 export function readSettings(kv: KeyValueStore): Settings {
-  const stored = kv.get('settings');
-  return { ...DEFAULT_SETTINGS, ...(stored && typeof stored === 'object' ? (stored as Partial<Settings>) : {}) };
+  return normaliseSettings(kv.get('settings'));
 }
 
 /** Reads `exp` from a JWT (never verifies it) as milliseconds since the epoch, or null. */

@@ -7,7 +7,6 @@
  */
 import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
 import type { ApiHandlers, RequestOf } from '../../src-shared/ipc-contract';
-import { DEFAULT_SETTINGS } from '../../src-shared/models';
 import type { TesterResponse } from '../../src-shared/tester';
 import { HistoryStore } from './history-store';
 import { SecretStoreError } from './ports';
@@ -40,11 +39,9 @@ function environmentOf(ctx: ServiceContext): Result<{ account: StoredAccount; ba
   return ok({ account, baseUrl });
 }
 
-/** The timeout setting in ms; a damaged value (not 1–300 s) falls back to the default. */
+/** The timeout setting in ms (`readSettings` puts a damaged value back to the default). */
 function timeoutMsOf(ctx: ServiceContext): number {
-  const seconds = readSettings(ctx.kv).requestTimeoutSeconds;
-  const valid = typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 1 && seconds <= 300;
-  return (valid ? seconds : DEFAULT_SETTINGS.requestTimeoutSeconds) * 1000;
+  return readSettings(ctx.kv).requestTimeoutSeconds * 1000;
 }
 
 /** Creates the request tester's handlers over the shared service context. */

@@ -2,8 +2,8 @@
  * Settings: how long a copied key stays on the clipboard, the request tester's timeout and the theme. Values are
  * checked here first (a clear message beside the field, nothing typed is lost) and saved with `updateSettings`.
  */
-import { useRef, useState, type FormEvent } from 'react';
-import type { Settings } from '../../../src-shared/models';
+import { useRef, useState, type FormEvent, type RefObject } from 'react';
+import { SETTING_RANGES, type Settings } from '../../../src-shared/models';
 import { useAppStore } from '../../store';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
@@ -16,6 +16,38 @@ export function checkSeconds(text: string, min: number, max: number): number | s
   if (text.trim() === '' || !Number.isInteger(value)) return `Enter a whole number of seconds from ${min} to ${max}.`;
   if (value < min || value > max) return `Choose between ${min} and ${max} seconds.`;
   return value;
+}
+
+interface SecondsFieldProps {
+  label: string;
+  range: { min: number; max: number };
+  /** What the setting does, after the range in the hint. */
+  purpose: string;
+  value: string;
+  onChange: (text: string) => void;
+  error: string | undefined;
+  inputRef: RefObject<HTMLInputElement | null>;
+}
+
+/** A whole number of seconds in a range; the text stays as typed until the form checks it. */
+function SecondsField({ label, range, purpose, value, onChange, error, inputRef }: SecondsFieldProps) {
+  return (
+    <Field label={label} hint={`From ${range.min} to ${range.max}. ${purpose}`} error={error}>
+      {(control) => (
+        <input
+          {...control}
+          ref={inputRef}
+          type="number"
+          inputMode="numeric"
+          min={range.min}
+          max={range.max}
+          step={1}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
 }
 
 /** The settings form. */
@@ -33,8 +65,8 @@ export function SettingsScreen() {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const c = checkSeconds(clipboard, 10, 600);
-    const t = checkSeconds(timeout, 1, 300);
+    const c = checkSeconds(clipboard, SETTING_RANGES.clipboardClearSeconds.min, SETTING_RANGES.clipboardClearSeconds.max);
+    const t = checkSeconds(timeout, SETTING_RANGES.requestTimeoutSeconds.min, SETTING_RANGES.requestTimeoutSeconds.max);
     const found = { ...(typeof c === 'string' ? { clipboard: c } : {}), ...(typeof t === 'string' ? { timeout: t } : {}) };
     setErrors(found);
     if (typeof c === 'string' || typeof t === 'string') {
@@ -48,36 +80,24 @@ export function SettingsScreen() {
     <div className="screen">
       <ScreenHeading id="settings-heading">Settings</ScreenHeading>
       <form className="card narrow" noValidate onSubmit={(e) => void onSubmit(e)}>
-        <Field label="Clear clipboard after (seconds)" hint="From 10 to 600. A copied API key is removed from the clipboard after this long." error={errors.clipboard}>
-          {(control) => (
-            <input
-              {...control}
-              ref={clipboardRef}
-              type="number"
-              inputMode="numeric"
-              min={10}
-              max={600}
-              step={1}
-              value={clipboard}
-              onChange={(e) => setClipboard(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Request timeout (seconds)" hint="From 1 to 300. The request tester gives up after this long." error={errors.timeout}>
-          {(control) => (
-            <input
-              {...control}
-              ref={timeoutRef}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={300}
-              step={1}
-              value={timeout}
-              onChange={(e) => setTimeoutText(e.target.value)}
-            />
-          )}
-        </Field>
+        <SecondsField
+          label="Clear clipboard after (seconds)"
+          range={SETTING_RANGES.clipboardClearSeconds}
+          purpose="A copied API key is removed from the clipboard after this long."
+          value={clipboard}
+          onChange={setClipboard}
+          error={errors.clipboard}
+          inputRef={clipboardRef}
+        />
+        <SecondsField
+          label="Request timeout (seconds)"
+          range={SETTING_RANGES.requestTimeoutSeconds}
+          purpose="The request tester gives up after this long."
+          value={timeout}
+          onChange={setTimeoutText}
+          error={errors.timeout}
+          inputRef={timeoutRef}
+        />
         <Field label="Theme">
           {(control) => (
             <select {...control} value={theme} onChange={(e) => setTheme(e.target.value as Settings['theme'])}>
