@@ -12,6 +12,7 @@ import { Facts, type Fact } from '../../components/facts';
 import { focusScreenHeading, ScreenHeading } from '../../components/screen-heading';
 import { useSecondsLeft } from '../../components/use-seconds-left';
 import { formatDateTime, formatTimeLeft, maskedKey } from '../../format';
+import { OfflineNotice } from '../../components/offline-notice';
 import { AccountSwitcher } from './account-switcher';
 
 const NO_ACCOUNTS: AccountSummary[] = [];
@@ -90,13 +91,7 @@ export function AccountScreen() {
         </div>
       ) : null}
 
-      {check?.state === 'offline' ? (
-        <p className="alert alert-info" role="status">
-          {account.lastVerifiedAt
-            ? `Offline — showing saved details from ${formatDateTime(account.lastVerifiedAt)}`
-            : 'Offline — showing saved details'}
-        </p>
-      ) : null}
+      {check?.state === 'offline' ? <OfflineNotice since={account.lastVerifiedAt} /> : null}
       {check?.state === 'failed' && check.error && check.error.kind !== 'unauthorized' ? <ErrorMessage error={check.error} /> : null}
 
       <div className="card">

@@ -8,7 +8,8 @@ import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import { Facts } from '../../components/facts';
 import { focusScreenHeading, ScreenHeading } from '../../components/screen-heading';
-import { formatDate, formatDateTime, maskedKey } from '../../format';
+import { formatDate, maskedKey } from '../../format';
+import { OfflineNotice } from '../../components/offline-notice';
 import { CopyReceipt } from './copy-receipt';
 import { RegenerationStatus } from './regeneration-status';
 import { RequestNewKeyForm } from './request-new-key-form';
@@ -59,13 +60,7 @@ export default function ApiKeyScreen() {
       ) : null}
       {!status && !state.loadError ? <p className="muted">Loading…</p> : null}
 
-      {status && status.offlineSince !== null ? (
-        <p className="alert alert-info" role="status">
-          {status.offlineSince
-            ? `Offline — showing saved details from ${formatDateTime(status.offlineSince)}`
-            : 'Offline — showing saved details'}
-        </p>
-      ) : null}
+      {status && status.offlineSince !== null ? <OfflineNotice since={status.offlineSince} /> : null}
       {status ? (
         <div className="card">
           <Facts
