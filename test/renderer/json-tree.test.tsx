@@ -204,3 +204,12 @@ describe('JSON tree in the request tester', () => {
     expect(queryByLabel('Response tree')).toBeNull();
   });
 });
+
+describe('the Pretty view text (jsonCache)', () => {
+  it('keeps every digit of a large integer and shows duplicate keys, as the main process printed them', async () => {
+    const { jsonCache } = await import('../../src-renderer/features/tester/json-tree-model');
+    const text = '{"id":12345678901234567890,"a":1,"a":2}';
+    expect(jsonCache(text).pretty()).toBe('{\n  "id": 12345678901234567890,\n  "a": 1,\n  "a": 2\n}');
+    expect(jsonCache('{"cut":').pretty()).toBeNull();
+  });
+});

@@ -3,12 +3,12 @@ import {
   FORBIDDEN_EXPLANATION,
   HIDDEN_CREDENTIALS_NOTE,
   isCredentialRejected,
-  prettyJson,
   shapeBody,
   shapeResponse,
   UNAUTHORIZED_EXPLANATION,
 } from '../../src-main/services/tester-response';
 import type { RawResponse } from '../../src-main/services/tester-runner';
+import { prettyJson } from '../../src-shared/json-pretty';
 
 const enc = new TextEncoder();
 

@@ -4,6 +4,7 @@
  */
 import { useDeferredValue, useMemo } from 'react';
 import { useAppStore } from '../../store';
+import { prettyJson } from '../../../src-shared/json-pretty';
 import { jsonProblem, type BodyKind } from '../../store/tester-draft';
 import { Button } from '../../components/button';
 import { Field } from '../../components/field';
@@ -23,7 +24,7 @@ function JsonBody() {
   const problem = useMemo(() => (deferred.trim() === '' ? null : jsonProblem(deferred)), [deferred]);
   const format = () => {
     if (jsonProblem(text)) return;
-    update({ jsonText: JSON.stringify(JSON.parse(text), null, 2) });
+    update({ jsonText: prettyJson(text) });
   };
   return (
     <>

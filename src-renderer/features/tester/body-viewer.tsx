@@ -36,15 +36,6 @@ export function toRows(text: string): Row[] {
   return rows;
 }
 
-/** Pretty-printed JSON, or null when the text does not parse (a cut body, for instance). */
-export function prettyJson(text: string): string | null {
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return null;
-  }
-}
-
 function Highlighted({ line, query }: { line: string; query: string }) {
   const parts: (string | { mark: string })[] = [];
   const lower = line.toLowerCase();

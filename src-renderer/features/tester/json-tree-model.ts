@@ -3,6 +3,7 @@
  * paths, the nodes open at first, the size test for `Expand all`, and a search that stops after a fixed number of
  * matches and records the branches that lead to them.
  */
+import { prettyJson } from '../../../src-shared/json-pretty';
 
 /** Children shown at first under one node, and added by each `Show more`. */
 export const TREE_PAGE = 100;
@@ -53,7 +54,7 @@ export function jsonCache(text: string): JsonCache {
     pretty() {
       if (pretty === undefined) {
         const p = parse();
-        pretty = p.ok ? JSON.stringify(p.value, null, 2) : null;
+        pretty = p.ok ? prettyJson(text) : null;
       }
       return pretty;
     },
