@@ -52,11 +52,17 @@ export class KeytarSecretStore implements SecretStore {
     return withTimeout('remove a credential', this.keytar.deletePassword(this.service, account), this.timeoutMs);
   }
 
-  /** Checks that the keychain answers at all (on Linux: a Secret Service on D-Bus). */
+  /**
+   * Checks that the keychain answers at all (on Linux: a Secret Service on D-Bus) by looking up an entry that
+   * never exists: no stored secret is loaded at start-up (`findCredentials` would load every one of them).
+   */
   async probe(): Promise<void> {
-    await withTimeout('answer', this.keytar.findCredentials(this.service), 5_000);
+    await withTimeout('answer', this.keytar.getPassword(this.service, PROBE_ENTRY), 5_000);
   }
 }
+
+/** The entry name the probe looks up; never written. */
+const PROBE_ENTRY = 'deepcurrent-keychain-probe';
 
 /** Loads keytar; throws when the native module or its system library is missing. */
 export async function loadKeytar(): Promise<Keytar> {

@@ -172,16 +172,19 @@ export class HistoryStore {
 
   /** Removes every entry (written at once). */
   clear(): void {
-    this.recorded = [];
-    this.entries = [];
-    this.flush();
-  }
-
-  /** Writes the list to the store now. */
-  flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.entries !== null || this.recorded.length > 0) this.kv.set(HISTORY_KEY, this.settle());
+    this.recorded = [];
+    this.entries = [];
+    this.kv.set(HISTORY_KEY, []);
+  }
+
+  /** Writes what changed since the last write, now; nothing when nothing changed. */
+  flush(): void {
+    if (this.timer === null && this.recorded.length === 0) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.kv.set(HISTORY_KEY, this.settle());
   }
 
   /** Whether changes wait to be written. */

@@ -26,6 +26,25 @@ function stored(kv: MemoryKv): HistoryEntry[] {
 }
 
 describe('request history', () => {
+  it('writes nothing on flush (quit) when nothing changed since the last write, and clear writes at once', async () => {
+    const kv = new MemoryKv();
+    let writes = 0;
+    kv.onWrite = () => (writes += 1);
+    const history = new HistoryStore(kv, { flushDelayMs: 60_000 });
+    history.list();
+    history.flush();
+    expect(writes).toBe(0);
+    history.add(record(1));
+    history.flush();
+    expect(writes).toBe(1);
+    history.list();
+    history.flush();
+    expect(writes).toBe(1);
+    history.clear();
+    expect(writes).toBe(2);
+    expect(stored(kv)).toEqual([]);
+  });
+
   it('keeps the newest 200 requests, newest first', async () => {
     const kv = new MemoryKv();
     const history = new HistoryStore(kv, quick);
