@@ -3,18 +3,11 @@
  * or return the credential itself.
  */
 
-/** `dc_` followed by at least 32 characters of `[A-Za-z0-9_-]`. */
-export const API_KEY_PATTERN = /^dc_[A-Za-z0-9_-]{32,}$/;
-
-/** Matches an API key anywhere in a text (for redaction). */
+/** Matches an API key (`dc_` followed by at least 32 characters of `[A-Za-z0-9_-]`) anywhere in a text (for redaction). */
 export const API_KEY_ANYWHERE = /dc_[A-Za-z0-9_-]{32,}/g;
 
 /** Matches a JWT (three base64url parts, the first starting with `eyJ`) anywhere in a text (for redaction). */
 export const JWT_ANYWHERE = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
-
-export function isApiKey(value: string): boolean {
-  return API_KEY_PATTERN.test(value);
-}
 
 /** Explains why a string is not an API key, or returns null when it is one. */
 export function apiKeyFormatProblem(value: string): string | null {

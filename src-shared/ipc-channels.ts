@@ -24,5 +24,4 @@ export const CHANNELS = {
 } as const;
 
 export type ApiName = keyof typeof CHANNELS;
-export type Channel = (typeof CHANNELS)[ApiName];
 export const API_NAMES = Object.keys(CHANNELS) as ApiName[];

@@ -15,6 +15,7 @@ import type { StoredAccount } from './account-store';
 import { callApi } from './api-client';
 import { SecretStoreError } from './ports';
 import { baseUrlOf, credentialFor, noteUnauthorized, readSettings, tokenExpiry, usableCredentialKind, type ServiceContext } from './service-context';
+import { isSafeExternalUrl } from '../security';
 
 function accountIdFor(baseUrl: string, userId: string): string {
   return `acc_${createHash('sha256').update(`${baseUrl}\n${userId}`).digest('hex').slice(0, 16)}`;
@@ -43,7 +44,6 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
   const notices = [...options.notices];
 
   function summarise(account: StoredAccount): AccountSummary {
-    const tokenLive = account.hasToken && (account.tokenExpiresAt === null || account.tokenExpiresAt > ctx.clock.now());
     return {
       id: account.id,
       email: account.email,
@@ -57,7 +57,7 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
       tokenExpiresAt: account.tokenExpiresAt,
       profile: account.profile,
       lastVerifiedAt: account.lastVerifiedAt,
-      needsSignIn: account.needsSignIn || (!tokenLive && !account.hasApiKey),
+      needsSignIn: account.needsSignIn || usableCredentialKind(ctx, account) === null,
     };
   }
 
@@ -230,17 +230,12 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
     return ok(next);
   }
 
+  /** The shells' openers check the URL again with the same `isSafeExternalUrl`; this answers a refusal in words. */
   async function openExternal(req: RequestOf<'openExternal'>): Promise<Result<null>> {
-    let url: URL;
-    try {
-      url = new URL(req.url);
-    } catch {
-      return fail({ kind: 'invalid-input', message: 'That link is not a valid URL.' });
+    if (!isSafeExternalUrl(req.url)) {
+      return fail({ kind: 'invalid-input', message: 'Only https:// links (without a user name or password) can be opened.' });
     }
-    if (url.protocol !== 'https:' || url.username || url.password) {
-      return fail({ kind: 'invalid-input', message: 'Only https:// links can be opened.' });
-    }
-    await options.openExternal(url.toString());
+    await options.openExternal(req.url);
     return ok(null);
   }
 

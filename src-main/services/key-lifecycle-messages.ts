@@ -57,11 +57,7 @@ export function swapNotVerified(cause: string): string {
     'Refresh to finish; no key has been removed.';
 }
 
-/** The keychain failed on a read or a write outside the cases above. */
-export const KEYCHAIN_FAILED: AppError = {
-  kind: 'keychain',
-  message: 'The system keychain did not answer. Check that it is unlocked, then try again.',
-};
+export { KEYCHAIN_FAILED } from './service-context';
 
 /** An unknown account id. */
 export const NO_SUCH_ACCOUNT: AppError = {

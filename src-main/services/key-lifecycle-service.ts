@@ -13,8 +13,8 @@ import { confirmRequest, createRequest, fetchProfile, fetchRequest, listRequests
 import { localStage, transition } from './key-lifecycle-machine';
 import * as text from './key-lifecycle-messages';
 import { accountAndUrl, attemptsFor, syncStatus, withFirstAccepted } from './key-lifecycle-status';
-import { finishSwap, readSecret, writeSecretWithRetry } from './key-lifecycle-swap';
-import { credentialFor, noteUnauthorized, readSettings, type ServiceContext } from './service-context';
+import { finishSwap, writeSecretWithRetry } from './key-lifecycle-swap';
+import { credentialFor, noteUnauthorized, readSecret, readSettings, type ServiceContext } from './service-context';
 
 type Handlers = Pick<ApiHandlers, 'getApiKeyStatus' | 'revealApiKey' | 'copyApiKey' | 'requestNewKey' | 'confirmNewKey'>;
 

@@ -11,8 +11,8 @@ import type { StoredAccount, StoredLifecycle } from './account-store';
 import { fetchProfile, listRequests } from './deepcurrent-endpoints';
 import { localStage, reconcile } from './key-lifecycle-machine';
 import { NO_BASE_URL, NO_SUCH_ACCOUNT } from './key-lifecycle-messages';
-import { finishSwap, readSecret } from './key-lifecycle-swap';
-import { baseUrlOf, noteUnauthorized, type ServiceContext } from './service-context';
+import { finishSwap } from './key-lifecycle-swap';
+import { baseUrlOf, hasUsableToken, noteUnauthorized, readSecret, type ServiceContext } from './service-context';
 
 /** One credential to try, and which keychain entry it came from. */
 export interface Attempt {
@@ -26,11 +26,6 @@ export function accountAndUrl(ctx: ServiceContext, accountId: string): Result<{ 
   if (!account) return fail({ ...NO_SUCH_ACCOUNT });
   const baseUrl = baseUrlOf(ctx, account.environment);
   return baseUrl ? ok({ account, baseUrl }) : fail({ ...NO_BASE_URL });
-}
-
-/** Whether the account has a session token whose `exp` has not passed. */
-export function hasUsableToken(ctx: ServiceContext, account: StoredAccount): boolean {
-  return account.hasToken && (account.tokenExpiresAt === null || account.tokenExpiresAt > ctx.clock.now());
 }
 
 /**

@@ -8,8 +8,8 @@ import { fail, ok, type Result } from '../../src-shared/errors';
 import type { Profile } from '../../src-shared/models';
 import type { SecretKind } from './credential-vault';
 import { fetchProfile } from './deepcurrent-endpoints';
-import { KEYCHAIN_FAILED, SWAP_NOT_SAVED, swapNotVerified } from './key-lifecycle-messages';
-import type { ServiceContext } from './service-context';
+import { SWAP_NOT_SAVED, swapNotVerified } from './key-lifecycle-messages';
+import { readSecret, type ServiceContext } from './service-context';
 
 function errorName(err: unknown): string {
   return err instanceof Error ? err.name : typeof err;
@@ -31,16 +31,6 @@ export async function writeSecretWithRetry(
     }
   }
   return false;
-}
-
-/** Reads a secret; a keychain failure becomes a `keychain` error instead of a throw. */
-export async function readSecret(ctx: ServiceContext, accountId: string, kind: SecretKind): Promise<Result<string | null>> {
-  try {
-    return ok(await ctx.vault.get(accountId, kind));
-  } catch (err) {
-    ctx.log(`[key-lifecycle] keychain read of ${kind} failed (${errorName(err)})`);
-    return fail({ ...KEYCHAIN_FAILED });
-  }
 }
 
 /**

@@ -5,9 +5,9 @@
 import { decodeJwt } from 'jose';
 import { PRODUCTION_BASE_URL, type Environment } from '../../src-shared/environments';
 import { normaliseSettings, type Settings } from '../../src-shared/models';
-import type { AppError } from '../../src-shared/errors';
+import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
 import type { AccountStore, StoredAccount } from './account-store';
-import type { CredentialVault } from './credential-vault';
+import type { CredentialVault, SecretKind } from './credential-vault';
 import type { ClipboardPort, Clock, KeyValueStore } from './ports';
 
 export interface ServiceContext {
@@ -51,9 +51,26 @@ export const SIGN_IN_AGAIN: AppError = {
   message: 'Your session has expired or your credential is no longer valid. Please sign in again.',
 };
 
+/** The keychain failed on a read (or a write outside the cases the key lifecycle words itself). */
+export const KEYCHAIN_FAILED: AppError = {
+  kind: 'keychain',
+  message: 'The system keychain did not answer. Check that it is unlocked, then try again.',
+};
+
+/** Reads a secret; a keychain failure becomes a `keychain` error instead of a throw (logged without the secret). */
+export async function readSecret(ctx: ServiceContext, accountId: string, kind: SecretKind): Promise<Result<string | null>> {
+  try {
+    return ok(await ctx.vault.get(accountId, kind));
+  } catch (err) {
+    ctx.log(`[keychain] read of ${kind} failed (${err instanceof Error ? err.name : typeof err})`);
+    return fail({ ...KEYCHAIN_FAILED });
+  }
+}
+
 /**
  * The secret to use for an account's call: the requested kind, or (with `prefer`) whichever it holds, the
- * account's primary first. An expired token is noticed from `exp` and never sent.
+ * account's primary first. An expired token is noticed from `exp` and never sent; a keychain failure is a
+ * `keychain` error.
  */
 export async function credentialFor(
   ctx: ServiceContext,
@@ -65,17 +82,26 @@ export async function credentialFor(
     if (account.tokenExpiresAt !== null && account.tokenExpiresAt <= ctx.clock.now()) {
       return { ok: false, error: { ...SIGN_IN_AGAIN, message: 'Your session token has expired. Please sign in with your password again.' } };
     }
-    const secret = await ctx.vault.get(account.id, 'token');
-    return secret ? { ok: true, secret } : { ok: false, error: SIGN_IN_AGAIN };
+    const secret = await readSecret(ctx, account.id, 'token');
+    if (!secret.ok) return secret;
+    return secret.value ? { ok: true, secret: secret.value } : { ok: false, error: SIGN_IN_AGAIN };
   }
   if (!account.hasApiKey) return { ok: false, error: { kind: 'not-signed-in', message: 'This app does not hold an API key for this account.' } };
-  const secret = await ctx.vault.get(account.id, 'api-key');
-  return secret ? { ok: true, secret } : { ok: false, error: { kind: 'not-signed-in', message: 'The API key for this account is not in the keychain. Sign in again.' } };
+  const secret = await readSecret(ctx, account.id, 'api-key');
+  if (!secret.ok) return secret;
+  return secret.value
+    ? { ok: true, secret: secret.value }
+    : { ok: false, error: { kind: 'not-signed-in', message: 'The API key for this account is not in the keychain. Sign in again.' } };
+}
+
+/** Whether the account has a session token whose `exp` has not passed. */
+export function hasUsableToken(ctx: ServiceContext, account: StoredAccount): boolean {
+  return account.hasToken && (account.tokenExpiresAt === null || account.tokenExpiresAt > ctx.clock.now());
 }
 
 /** The account's primary credential kind, falling back to the other one when the primary is unusable. */
 export function usableCredentialKind(ctx: ServiceContext, account: StoredAccount): 'api-key' | 'token' | null {
-  const tokenUsable = account.hasToken && (account.tokenExpiresAt === null || account.tokenExpiresAt > ctx.clock.now());
+  const tokenUsable = hasUsableToken(ctx, account);
   if (account.signedInWith === 'token' && tokenUsable) return 'token';
   if (account.hasApiKey) return 'api-key';
   return tokenUsable ? 'token' : null;

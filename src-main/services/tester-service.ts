@@ -9,7 +9,6 @@ import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
 import type { ApiHandlers, RequestOf } from '../../src-shared/ipc-contract';
 import type { TesterResponse } from '../../src-shared/tester';
 import { HistoryStore } from './history-store';
-import { SecretStoreError } from './ports';
 import { baseUrlOf, credentialFor, noteUnauthorized, readSettings, type ServiceContext } from './service-context';
 import type { StoredAccount } from './account-store';
 import { loadEndpoints } from './tester-endpoints';
@@ -63,11 +62,8 @@ export function createTesterHandlers(ctx: ServiceContext): TesterHandlers {
       if (!prepared.ok) return prepared;
       let credential: string | null = null;
       if (request.auth !== 'none') {
-        const found = await credentialFor(ctx, account, request.auth).catch((err: unknown) => {
-          if (err instanceof SecretStoreError) return { ok: false as const, error: KEYCHAIN_FAILED };
-          throw err;
-        });
-        if (!found.ok) return fail(found.error);
+        const found = await credentialFor(ctx, account, request.auth);
+        if (!found.ok) return fail(found.error.kind === 'keychain' ? KEYCHAIN_FAILED : found.error);
         credential = found.secret;
       }
       if (controller.signal.aborted) return fail({ kind: 'cancelled', message: 'The request was cancelled.' });

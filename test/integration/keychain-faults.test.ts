@@ -42,6 +42,20 @@ describe('a keychain that fails', () => {
     app.cleanup();
   });
 
+  it('answers a keychain that fails on a read with a keychain error (not an internal one), and keeps the account', async () => {
+    const { store, app, handlers } = await setup();
+    const signedIn = await handlers.signInWithPassword({ email: 'ada@deepcurrent.test', password: PASSWORD, environment: local });
+    if (!signedIn.ok) throw new Error(signedIn.error.message);
+    const id = signedIn.value.accounts[0]!.id;
+    // A restart over the same settings and keychain: nothing is cached, so the next call reads the keychain.
+    const restarted = await makeAppContext(store, emu.url, app.dir);
+    const again = createAccountHandlers(restarted.ctx, { defaultEnvironment: 'local', openExternal: async () => {}, notices: [], secretStorageMessage: null });
+    store.failNext('get');
+    expect(await again.refreshProfile({ accountId: id })).toMatchObject({ ok: false, error: { kind: 'keychain' } });
+    expect((await again.refreshProfile({ accountId: id })).ok).toBe(true);
+    app.cleanup();
+  });
+
   it('keeps the account and its secrets when the keychain refuses to remove them at sign-out', async () => {
     const { store, app, handlers } = await setup();
     const signedIn = await handlers.signInWithPassword({ email: 'ada@deepcurrent.test', password: PASSWORD, environment: local });
