@@ -68,21 +68,23 @@ export function composeUrl(baseUrl: string, request: Pick<ComposedRequest, 'path
 }
 
 /**
- * Whether a URL stays on the environment: same origin as the base URL, under its base path, no user name or
- * password. (The main process refuses anything else with a detailed message; snippets leave the credential out.)
+ * Why a URL leaves the environment, or null when it stays on it: another origin (or an opaque one), a path outside
+ * the base path, or a user name or password in it. The one rule behind the main process's refusal (which words it)
+ * and the snippets (which then leave the credential out).
  */
+export function pinProblem(base: URL, target: URL): 'origin' | 'path' | 'credentials' | null {
+  if (target.origin !== base.origin || target.origin === 'null') return 'origin';
+  const basePath = base.pathname.replace(/\/+$/, '');
+  if (basePath !== '' && target.pathname !== basePath && !target.pathname.startsWith(`${basePath}/`)) return 'path';
+  if (target.username !== '' || target.password !== '') return 'credentials';
+  return null;
+}
+
+/** Whether a URL stays on the environment (see {@link pinProblem}); false for what does not parse. */
 export function isOnEnvironment(baseUrl: string, url: string): boolean {
   try {
     const base = new URL(baseUrl);
-    const target = new URL(url, base);
-    const basePath = base.pathname.replace(/\/+$/, '');
-    return (
-      target.origin !== 'null' &&
-      target.origin === base.origin &&
-      target.username === '' &&
-      target.password === '' &&
-      (basePath === '' || target.pathname === basePath || target.pathname.startsWith(`${basePath}/`))
-    );
+    return pinProblem(base, new URL(url, base)) === null;
   } catch {
     return false;
   }
@@ -139,7 +141,10 @@ export interface WireHeaders {
  * when the app injects a credential, without a typed `Authorization` (the account's credential wins). A default
  * `Content-Type` is added for a body when none was typed.
  */
-export function wireHeaders(request: Pick<ComposedRequest, 'headers' | 'body' | 'auth'>): WireHeaders {
+export function wireHeaders(
+  request: Pick<ComposedRequest, 'headers' | 'body' | 'auth'>,
+  body: string | undefined = wireBody(request.body),
+): WireHeaders {
   const headers: [string, string][] = [];
   const notes: string[] = [];
   for (const row of activeRows(request.headers)) {
@@ -158,7 +163,7 @@ export function wireHeaders(request: Pick<ComposedRequest, 'headers' | 'body' | 
     }
     headers.push([name, row.value.trim()]);
   }
-  const hasBody = wireBody(request.body) !== undefined;
+  const hasBody = body !== undefined;
   const typedType = headers.some(([name]) => name.toLowerCase() === 'content-type');
   const fallback = defaultContentType(request.body);
   if (hasBody && !typedType && fallback) headers.push(['Content-Type', fallback]);

@@ -82,12 +82,20 @@ export function parseRetryAfter(value: string | null): number | undefined {
 }
 
 /**
+ * Whether the server rejected the credential: a 401, or the 403 "Could not validate credentials" that some
+ * DeepCurrent-compatible servers answer for a bad token (an invalid credential, not a missing plan).
+ */
+export function isRejectedCredential(status: number, detail: string | null | undefined): boolean {
+  return status === 401 || (status === 403 && detail === 'Could not validate credentials');
+}
+
+/**
  * Turns a failed response into an AppError. The special case from the field: some DeepCurrent-compatible servers
  * answer a bad token with 403 "Could not validate credentials"; that is an invalid credential, not a missing plan.
  */
 export function errorFromResponse(status: number, body: unknown, headers: Headers): AppError {
   const detail = detailOf(body);
-  if (status === 403 && detail === 'Could not validate credentials') {
+  if (status === 403 && isRejectedCredential(status, detail)) {
     return { kind: 'unauthorized', status, message: messageForStatus(401, detail) };
   }
   const error: AppError = { kind: kindForStatus(status), status, message: messageForStatus(status, detail) };

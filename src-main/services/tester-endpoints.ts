@@ -52,10 +52,10 @@ export function cachedEndpoints(kv: KeyValueStore, baseUrl: string): CacheEntry 
 }
 
 /** Fetches and parses the environment's OpenAPI document. */
-export async function fetchEndpoints(baseUrl: string, timeoutMs: number, signal?: AbortSignal): Promise<Result<EndpointOption[]>> {
+export async function fetchEndpoints(baseUrl: string, timeoutMs: number): Promise<Result<EndpointOption[]>> {
   const outcome = await runRequest(
     { method: 'GET', url: joinUrl(baseUrl, OPENAPI_PATH), headers: [['Accept', 'application/json']], body: undefined, notes: [] },
-    { credential: null, timeoutMs, signal },
+    { credential: null, timeoutMs },
   );
   if (!outcome.ok) return fail(outcome.error);
   const { status, headers, bytes, truncated } = outcome.response;

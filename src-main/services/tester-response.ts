@@ -5,7 +5,7 @@
 import { redactSecrets } from '../../src-shared/credentials';
 import { prettyJson } from '../../src-shared/json-pretty';
 import type { TesterResponse } from '../../src-shared/tester';
-import { detailOf, parseRetryAfter } from './api-client';
+import { detailOf, isRejectedCredential, parseRetryAfter } from './api-client';
 import type { RawResponse } from './tester-runner';
 
 /** The docs' words for 401 (and for a 403 "Could not validate credentials"). */
@@ -136,15 +136,14 @@ function errorBody(raw: RawResponse): unknown {
  * (as some DeepCurrent-compatible servers answer a bad token).
  */
 export function isCredentialRejected(raw: RawResponse): boolean {
-  if (raw.status === 401) return true;
-  return raw.status === 403 && detailOf(errorBody(raw)) === 'Could not validate credentials';
+  return raw.status === 401 || (raw.status === 403 && isRejectedCredential(raw.status, detailOf(errorBody(raw))));
 }
 
 /** The explanation of a status in plain words, with the action to take; null for an ordinary success. */
-export function explainStatus(raw: RawResponse, sentCredential: boolean): string | null {
+export function explainStatus(raw: RawResponse, sentCredential: boolean, rejected = isCredentialRejected(raw)): string | null {
   const { status } = raw;
   const detail = () => detailOf(errorBody(raw));
-  if (isCredentialRejected(raw)) {
+  if (rejected) {
     return sentCredential
       ? `${UNAUTHORIZED_EXPLANATION} Sign in again.`
       : `${UNAUTHORIZED_EXPLANATION} This request was sent without a credential: choose the API key or the session token under Auth.`;
@@ -183,7 +182,13 @@ export function explainStatus(raw: RawResponse, sentCredential: boolean): string
  */
 export function shapeResponse(
   raw: RawResponse,
-  options: { historyId: string; sentCredential: boolean; notes: string[] },
+  options: {
+    historyId: string;
+    sentCredential: boolean;
+    notes: string[];
+    /** `isCredentialRejected(raw)` when the caller has it already (it may parse the body). */
+    credentialRejected?: boolean;
+  },
 ): TesterResponse {
   const contentType = headerOf(raw.headers, 'content-type') ?? '';
   const shaped = shapeBody(raw.bytes, contentType, raw.truncated);
@@ -195,7 +200,7 @@ export function shapeResponse(
     if (shown !== value) hidden = true;
     headers.push([name, shown]);
   }
-  const explanation = [...options.notes, explainStatus(raw, options.sentCredential), hidden ? HIDDEN_CREDENTIALS_NOTE : null]
+  const explanation = [...options.notes, explainStatus(raw, options.sentCredential, options.credentialRejected ?? isCredentialRejected(raw)), hidden ? HIDDEN_CREDENTIALS_NOTE : null]
     .filter(Boolean)
     .join(' ');
   const retryAfter = raw.status === 429 || raw.status === 503 ? parseRetryAfter(headerOf(raw.headers, 'retry-after')) : undefined;

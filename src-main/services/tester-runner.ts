@@ -29,8 +29,6 @@ export interface RunOptions {
   /** Sent as `Authorization: Bearer …`; null sends no Authorization header. */
   credential: string | null;
   timeoutMs: number;
-  /** Aborting it cancels the request (the outcome is `cancelled`). */
-  signal?: AbortSignal;
   /**
    * The caller's own controller for this request, used instead of a second one: aborting it cancels the request
    * (the outcome is `cancelled`), and the runner aborts it itself at the time limit.
@@ -87,9 +85,6 @@ export async function runRequest(prepared: PreparedRequest, options: RunOptions)
     timedOut = true;
     controller.abort();
   }, options.timeoutMs);
-  const onCancel = () => controller.abort();
-  if (options.signal?.aborted) controller.abort();
-  options.signal?.addEventListener('abort', onCancel, { once: true });
   try {
     const result = await sendHttp({
       method: prepared.method,
@@ -101,11 +96,10 @@ export async function runRequest(prepared: PreparedRequest, options: RunOptions)
       signal: controller.signal,
     });
     if (result.ok) return { ok: true, response: { ...result.answer, durationMs: elapsed() } };
-    // Cancelled: aborted by the caller (its signal or its own controller) before the time limit.
-    const cancelled = !timedOut && (options.signal?.aborted === true || options.controller?.signal.aborted === true);
+    // Cancelled: aborted by the caller (through its controller) before the time limit.
+    const cancelled = !timedOut && options.controller?.signal.aborted === true;
     return { ok: false, error: errorFor(result.failure, timedOut, cancelled), durationMs: elapsed() };
   } finally {
     clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onCancel);
   }
 }

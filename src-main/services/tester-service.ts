@@ -79,8 +79,9 @@ export function createTesterHandlers(ctx: ServiceContext): TesterHandlers {
       const raw = outcome.response;
       // Recorded now (it is listed in order of `startedAt`), redacted later in a batch, off the answer's path.
       history.add({ id: historyId, startedAt, request, status: raw.status, errorKind: null, durationMs: raw.durationMs });
-      if (request.auth !== 'none' && isCredentialRejected(raw)) await noteUnauthorized(ctx, account.id, request.auth);
-      return ok(shapeResponse(raw, { historyId, sentCredential: request.auth !== 'none', notes: prepared.value.notes }));
+      const credentialRejected = isCredentialRejected(raw);
+      if (request.auth !== 'none' && credentialRejected) await noteUnauthorized(ctx, account.id, request.auth);
+      return ok(shapeResponse(raw, { historyId, sentCredential: request.auth !== 'none', notes: prepared.value.notes, credentialRejected }));
     } finally {
       inFlight.delete(requestId);
     }
