@@ -80,7 +80,6 @@ export async function startAppSession(options: AppSessionOptions = {}): Promise<
       kv: settings.kv,
       clipboard,
       localEmulatorUrl: emulatorUrl!,
-      defaultEnvironment: 'local',
       openExternal: async () => {},
       notices: settings.notices,
       secretStorageMessage: secrets.message,

@@ -16,7 +16,6 @@ export interface BootstrapOptions {
   kvNotices: string[];
   clipboard: ClipboardPort;
   localEmulatorUrl: string | null;
-  defaultEnvironment: 'local' | 'production';
   openExternal: (url: string) => Promise<void>;
   log?: (message: string) => void;
   /** Force the in-memory secret store (used by tests of the no-keychain path). */
@@ -30,7 +29,6 @@ export async function bootstrapServices(options: BootstrapOptions): Promise<AppS
     kv: options.kv,
     clipboard: options.clipboard,
     localEmulatorUrl: options.localEmulatorUrl,
-    defaultEnvironment: options.defaultEnvironment,
     openExternal: options.openExternal,
     notices: options.kvNotices,
     secretStorageMessage: secrets.message,

@@ -103,7 +103,6 @@ async function start(): Promise<void> {
     kvNotices: settings.notices,
     clipboard: createElectronClipboard({ log }),
     localEmulatorUrl,
-    defaultEnvironment: localEmulatorUrl ? 'local' : 'production',
     openExternal: openExternalChecked,
     log,
   });

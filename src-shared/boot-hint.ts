@@ -11,6 +11,7 @@
  * Electron passes it as the query of the `file:` URL; start:web writes it into `<html data-boot="…">` each time it
  * serves `index.html`. It never holds anything private (no email, no account, no URL of a custom environment).
  */
+import { environmentLabel, type Environment } from './environments';
 import { DEFAULT_SETTINGS, type AppState, type EnvironmentOption } from './models';
 
 /** The query parameter (and `data-boot` key) that names the prerendered sign-in form to show. */
@@ -41,13 +42,20 @@ export function bootHint(state: AppState): string {
 }
 
 /**
- * The environments a first run offers, as the main process lists them (the local emulator only in development
- * builds, and then as the default): what the build prerenders the sign-in form with.
+ * The environments the sign-in form offers (the local emulator only in development builds, and then as the
+ * default), without their base URLs: the main process lists them from here, and the build prerenders the form
+ * with them, so the two cannot drift apart.
  */
 export function firstRunEnvironments(includeLocal: boolean): EnvironmentOption[] {
   const list: EnvironmentOption[] = [];
-  if (includeLocal) list.push({ environment: { kind: 'local' }, label: 'Local emulator', baseUrl: '', isDefault: true });
-  list.push({ environment: { kind: 'production' }, label: 'Production', baseUrl: '', isDefault: !includeLocal });
+  const option = (environment: Environment, isDefault: boolean): EnvironmentOption => ({
+    environment,
+    label: environmentLabel(environment),
+    baseUrl: '',
+    isDefault,
+  });
+  if (includeLocal) list.push(option({ kind: 'local' }, true));
+  list.push(option({ kind: 'production' }, !includeLocal));
   return list;
 }
 

@@ -128,7 +128,6 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
       kvNotices: settings.notices,
       clipboard,
       localEmulatorUrl: emulatorUrl,
-      defaultEnvironment: emulatorUrl ? 'local' : 'production',
       // The browser tab cannot open a window in the user's browser for us; the server never launches one either.
       openExternal: async (url) => {
         if (!isSafeExternalUrl(url)) throw new Error('Only https links can be opened.');

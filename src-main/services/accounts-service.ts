@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { apiKeyFormatProblem, last4 } from '../../src-shared/credentials';
+import { firstRunEnvironments } from '../../src-shared/boot-hint';
 import { checkBaseUrl, environmentLabel, type Environment } from '../../src-shared/environments';
 import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
 import type { ApiHandlers, RequestOf } from '../../src-shared/ipc-contract';
@@ -27,7 +28,6 @@ const KEYCHAIN_FAILED: AppError = {
 };
 
 export interface AccountHandlerOptions {
-  defaultEnvironment: 'local' | 'production';
   openExternal: (url: string) => Promise<void>;
   notices: string[];
   secretStorageMessage: string | null;
@@ -61,18 +61,9 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
     };
   }
 
+  /** The sign-in form's environments: the same list the production build prerenders the form with. */
   function environments(): EnvironmentOption[] {
-    const list: EnvironmentOption[] = [];
-    if (ctx.localEmulatorUrl) {
-      list.push({ environment: { kind: 'local' }, label: 'Local emulator', baseUrl: ctx.localEmulatorUrl, isDefault: options.defaultEnvironment === 'local' });
-    }
-    list.push({
-      environment: { kind: 'production' },
-      label: 'Production',
-      baseUrl: baseUrlOf(ctx, { kind: 'production' }) ?? '',
-      isDefault: options.defaultEnvironment === 'production' || !ctx.localEmulatorUrl,
-    });
-    return list;
+    return firstRunEnvironments(ctx.localEmulatorUrl !== null).map((o) => ({ ...o, baseUrl: baseUrlOf(ctx, o.environment) ?? '' }));
   }
 
   function state(): AppState {

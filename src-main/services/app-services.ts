@@ -21,8 +21,6 @@ export interface AppServicesOptions {
   clipboard: ClipboardPort;
   /** URL of the emulator embedded in development builds, or null (packaged builds). */
   localEmulatorUrl: string | null;
-  /** The environment preselected on the sign-in screen. */
-  defaultEnvironment: 'local' | 'production';
   /** Opens an already-checked https: URL in the user's browser. */
   openExternal: (url: string) => Promise<void>;
   clock?: Clock;
@@ -68,7 +66,6 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   };
   if (!options.secretStore.persistent) forgetUnheldSecrets(context);
   const accounts = createAccountHandlers(context, {
-    defaultEnvironment: options.defaultEnvironment,
     openExternal: options.openExternal,
     notices: options.notices ?? [],
     secretStorageMessage: options.secretStorageMessage ?? null,

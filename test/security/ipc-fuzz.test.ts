@@ -87,7 +87,6 @@ describe('IPC fuzzing of every channel', () => {
       kv: app.ctx.kv,
       clipboard: new MemoryClipboard(),
       localEmulatorUrl: emu.url,
-      defaultEnvironment: 'local',
       openExternal: async () => {},
       log: (m) => logs.push(m),
     });

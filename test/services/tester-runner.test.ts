@@ -241,7 +241,6 @@ describe('keep-alive', () => {
       kv: new MemoryKv(),
       clipboard: new MemoryClipboard(),
       localEmulatorUrl: null,
-      defaultEnvironment: 'production',
       openExternal: async () => {},
     });
     await services.dispose();
