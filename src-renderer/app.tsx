@@ -1,7 +1,7 @@
 /**
- * The app shell: loads the state once, applies the theme, and shows the sign-in screen or, when signed in, the
- * navigation and the current screen. The API key and request tester screens are loaded lazily so the first paint
- * carries only what the sign-in form needs.
+ * The app shell, mounted by `main.tsx` once the state has been asked for: applies the theme, and shows the sign-in
+ * screen or, when signed in, the navigation and the current screen. The API key and request tester screens are
+ * loaded lazily so the first paint carries only what the sign-in form needs.
  */
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useAppStore, activeAccount } from './store';
@@ -45,14 +45,10 @@ function CurrentScreen() {
 export function App() {
   const app = useAppStore((s) => s.app);
   const loadError = useAppStore((s) => s.loadError);
-  const loadApp = useAppStore((s) => s.loadApp);
   const screen = useAppStore((s) => s.screen);
   const account = useAppStore(activeAccount);
   const firstScreen = useRef(true);
 
-  useEffect(() => {
-    if (!useAppStore.getState().app) void loadApp();
-  }, [loadApp]);
   useTheme(app?.settings.theme);
 
   useEffect(() => {

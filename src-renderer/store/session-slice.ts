@@ -21,8 +21,6 @@ export interface SessionSlice {
   /** Null until the first `getState` answers. */
   app: AppState | null;
   loadError: AppError | null;
-  /** True while the first `getState` is in flight (so a second `loadApp` does not ask again). */
-  appLoading: boolean;
   screen: Screen;
   profileCheck: ProfileCheck | null;
   accountBusy: boolean;
@@ -58,7 +56,6 @@ function isOffline(error: AppError): boolean {
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   app: null,
   loadError: null,
-  appLoading: false,
   screen: 'sign-in',
   profileCheck: null,
   accountBusy: false,
@@ -66,10 +63,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   unauthorizedHandledFor: null,
 
   async loadApp() {
-    if (get().appLoading) return;
-    set({ appLoading: true });
     const result = await call('getState', {});
-    set({ appLoading: false });
     if (!result.ok) {
       set({ loadError: result.error });
       return;

@@ -43,6 +43,8 @@ export async function renderApp(fake: FakeDeepCurrent): Promise<HTMLElement> {
   document.body.appendChild(container);
   const root = createRoot(container);
   mounted.push({ root, container });
+  // As main.tsx: the state is asked for first, then the app is mounted.
+  await act(() => useAppStore.getState().loadApp());
   await act(async () => {
     root.render(
       <ErrorBoundary>

@@ -92,7 +92,9 @@ describe('a broken bridge', () => {
     document.body.appendChild(container);
     window.deepcurrent = fake.api;
     const { App } = await import('../../src-renderer/app');
+    const { useAppStore } = await import('../../src-renderer/store');
     const root = createRoot(container);
+    await act(() => useAppStore.getState().loadApp()); // as main.tsx does before mounting
     await act(async () => root.render(<App />));
     await waitFor(() => container.textContent?.includes('could not reach its main process'));
     expect(container.textContent).not.toContain('ipc exploded');
