@@ -9,19 +9,16 @@ import { signInShellKey, startsWithPlainSignIn } from '../src-shared/boot-hint';
 import { App } from './app';
 import { readShell, SHELL_ATTRIBUTE, takeOver, visibleShell } from './boot/handoff';
 import { ErrorBoundary } from './components/error-boundary';
-import { activeAccount, useAppStore } from './store';
+import { useAppStore } from './store';
 
-/** The prerendered form's input, when it was shown and the first screen is exactly that form. */
+/**
+ * The prerendered form's input, when it was shown and the first screen is exactly that form (no account, so
+ * `loadApp` chose the sign-in screen; no banner; the same environments).
+ */
 function shellToCarry(container: HTMLElement) {
   const shell = visibleShell(container);
-  const { app, screen } = useAppStore.getState();
-  const same =
-    shell !== null &&
-    app !== null &&
-    screen === 'sign-in' &&
-    activeAccount(useAppStore.getState()) === null &&
-    startsWithPlainSignIn(app) &&
-    shell.getAttribute(SHELL_ATTRIBUTE) === signInShellKey(app.environments);
+  const { app } = useAppStore.getState();
+  const same = shell !== null && app !== null && startsWithPlainSignIn(app) && shell.getAttribute(SHELL_ATTRIBUTE) === signInShellKey(app.environments);
   return same ? readShell(shell) : null;
 }
 

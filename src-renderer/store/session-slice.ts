@@ -3,7 +3,7 @@
  * profile check (online / offline), and the one place that turns a 401 into a sign-in prompt, once per account.
  */
 import type { AccountSummary, AppState } from '../../src-shared/models';
-import type { AppError } from '../../src-shared/errors';
+import type { AppError, Result } from '../../src-shared/errors';
 import { call } from '../api';
 import type { AppStore, SliceCreator } from './store-types';
 
@@ -53,103 +53,102 @@ function isOffline(error: AppError): boolean {
   return error.kind === 'network' || error.kind === 'timeout';
 }
 
-export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
-  app: null,
-  loadError: null,
-  screen: 'sign-in',
-  profileCheck: null,
-  accountBusy: false,
-  accountError: null,
-  unauthorizedHandledFor: null,
-
-  async loadApp() {
-    const result = await call('getState', {});
-    if (!result.ok) {
-      set({ loadError: result.error });
-      return;
-    }
-    set({ loadError: null });
-    get().applyAppState(result.value);
-    set({ screen: activeAccount(get()) ? 'account' : 'sign-in' });
-  },
-
-  applyAppState(state) {
-    const previous = get().app;
-    set({ app: state });
-    if (previous?.activeAccountId !== state.activeAccountId) {
-      set({ profileCheck: null, accountError: null });
-      get().resetApiKey();
-      get().resetTesterResult();
-    }
-    if (!activeAccount(get()) && get().screen !== 'sign-in') get().openSignIn();
-  },
-
-  async reloadAppState() {
-    const result = await call('getState', {});
-    if (result.ok) get().applyAppState(result.value);
-  },
-
-  navigate(screen) {
-    if (screen !== 'sign-in' && !activeAccount(get())) return;
-    set({ screen, accountError: null });
-  },
-
-  async switchAccount(accountId) {
-    set({ accountBusy: true, accountError: null });
-    const result = await call('switchAccount', { accountId });
+export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
+  /** The end of a switch or sign-out: the error beside the account, or the new state and its account screen. */
+  const settleAccountCall = (result: Result<AppState>, options: { promptOnUnauthorized: boolean }) => {
     set({ accountBusy: false });
     if (!result.ok) {
       set({ accountError: result.error });
+      if (options.promptOnUnauthorized) get().handleFailure(result.error);
+      return;
+    }
+    get().applyAppState(result.value);
+    if (activeAccount(get())) set({ screen: 'account' });
+  };
+
+  return {
+    app: null,
+    loadError: null,
+    screen: 'sign-in',
+    profileCheck: null,
+    accountBusy: false,
+    accountError: null,
+    unauthorizedHandledFor: null,
+
+    async loadApp() {
+      const result = await call('getState', {});
+      if (!result.ok) {
+        set({ loadError: result.error });
+        return;
+      }
+      set({ loadError: null });
+      get().applyAppState(result.value);
+      set({ screen: activeAccount(get()) ? 'account' : 'sign-in' });
+    },
+
+    applyAppState(state) {
+      const previous = get().app;
+      set({ app: state });
+      if (previous?.activeAccountId !== state.activeAccountId) {
+        set({ profileCheck: null, accountError: null });
+        get().resetApiKey();
+        get().resetTesterResult();
+      }
+      if (!activeAccount(get()) && get().screen !== 'sign-in') get().openSignIn();
+    },
+
+    async reloadAppState() {
+      const result = await call('getState', {});
+      if (result.ok) get().applyAppState(result.value);
+    },
+
+    navigate(screen) {
+      if (screen !== 'sign-in' && !activeAccount(get())) return;
+      set({ screen, accountError: null });
+    },
+
+    async switchAccount(accountId) {
+      set({ accountBusy: true, accountError: null });
+      settleAccountCall(await call('switchAccount', { accountId }), { promptOnUnauthorized: true });
+    },
+
+    async signOut(accountId) {
+      set({ accountBusy: true, accountError: null });
+      // With no account left, applyAppState opens the sign-in form.
+      settleAccountCall(await call('signOut', { accountId }), { promptOnUnauthorized: false });
+    },
+
+    async refreshProfile() {
+      const account = activeAccount(get());
+      if (!account) return;
+      const accountId = account.id;
+      set({ profileCheck: { accountId, state: 'checking', error: null } });
+      const result = await call('refreshProfile', { accountId });
+      const app = get().app;
+      if (!app || app.activeAccountId !== accountId) return;
+      if (result.ok) {
+        const accounts = app.accounts.map((a) => (a.id === accountId ? result.value : a));
+        set({ app: { ...app, accounts }, profileCheck: { accountId, state: 'ok', error: null } });
+        return;
+      }
+      set({ profileCheck: { accountId, state: isOffline(result.error) ? 'offline' : 'failed', error: result.error } });
       get().handleFailure(result.error);
-      return;
-    }
-    get().applyAppState(result.value);
-    if (activeAccount(get())) set({ screen: 'account' });
-  },
+    },
 
-  async signOut(accountId) {
-    set({ accountBusy: true, accountError: null });
-    const result = await call('signOut', { accountId });
-    set({ accountBusy: false });
-    if (!result.ok) {
-      set({ accountError: result.error });
-      return;
-    }
-    get().applyAppState(result.value);
-    if (activeAccount(get())) set({ screen: 'account' });
-    else get().openSignIn();
-  },
-
-  async refreshProfile() {
-    const account = activeAccount(get());
-    if (!account) return;
-    const accountId = account.id;
-    set({ profileCheck: { accountId, state: 'checking', error: null } });
-    const result = await call('refreshProfile', { accountId });
-    const app = get().app;
-    if (!app || app.activeAccountId !== accountId) return;
-    if (result.ok) {
-      const accounts = app.accounts.map((a) => (a.id === accountId ? result.value : a));
-      set({ app: { ...app, accounts }, profileCheck: { accountId, state: 'ok', error: null } });
-      return;
-    }
-    set({ profileCheck: { accountId, state: isOffline(result.error) ? 'offline' : 'failed', error: result.error } });
-    get().handleFailure(result.error);
-  },
-
-  handleFailure(error) {
-    if (error.kind !== 'unauthorized') return;
-    const account = activeAccount(get());
-    const key = account?.id ?? '';
-    if (get().unauthorizedHandledFor === key) return;
-    set({ unauthorizedHandledFor: key });
-    get().openSignIn({
-      email: account?.email ?? '',
-      environment: account?.environment ?? null,
-      mode: account?.signedInWith === 'api-key' ? 'api-key' : 'password',
-      reason: error.message,
-    });
-    // One fresh look at the accounts (main has marked this one as needing a sign-in); its failure is not retried.
-    void get().reloadAppState();
-  },
-});
+    handleFailure(error) {
+      if (error.kind !== 'unauthorized') return;
+      const account = activeAccount(get());
+      const key = account?.id ?? '';
+      if (get().unauthorizedHandledFor === key) return;
+      set({ unauthorizedHandledFor: key });
+      get().openSignIn({
+        email: account?.email ?? '',
+        environment: account?.environment ?? null,
+        mode: account?.signedInWith === 'api-key' ? 'api-key' : 'password',
+        reason: error.message,
+      });
+      // One fresh look at the accounts (main has marked this one as needing a sign-in); its failure is not retried.
+      void get().reloadAppState();
+    },
+  };
+};

@@ -3,7 +3,7 @@
  * The password and the API key are never kept here: they are arguments of the submit actions and nothing else.
  */
 import type { AppError } from '../../src-shared/errors';
-import type { AppState } from '../../src-shared/models';
+import type { AccountSummary, AppState } from '../../src-shared/models';
 import type { Environment } from '../../src-shared/environments';
 import { call } from '../api';
 import type { SliceCreator } from './store-types';
@@ -18,6 +18,16 @@ export interface SignInPrefill {
   mode: SignInMode;
   /** Why the user is asked to sign in, shown above the form. */
   reason: string | null;
+}
+
+/** True when the app holds only an API key for the account (no session): a new sign-in is with a key. */
+export function keyOnly(account: AccountSummary): boolean {
+  return account.signedInWith === 'api-key' && !account.hasToken;
+}
+
+/** The sign-in form for signing in to this account again: its email and environment, with a key when key-only. */
+export function signInAgainPrefill(account: AccountSummary, mode: SignInMode = keyOnly(account) ? 'api-key' : 'password'): SignInPrefill {
+  return { email: account.email, environment: account.environment, mode, reason: null };
 }
 
 export interface SignInState {

@@ -76,7 +76,7 @@ export function draftProblem(draft: TesterDraft): string | null {
 }
 
 /** The credential the tester uses when the user has not chosen one. */
-export function defaultAuth(account: AccountSummary | null): TesterAuth {
+function defaultAuth(account: AccountSummary | null): TesterAuth {
   if (!account) return 'none';
   if (account.signedInWith === 'token' && account.hasToken) return 'token';
   if (account.hasApiKey) return 'api-key';
@@ -102,7 +102,14 @@ function bodyOf(draft: TesterDraft): RequestBody {
 }
 
 /** The request to send for a draft. */
-export function toComposed(draft: TesterDraft, auth: TesterAuth): ComposedRequest {
+/** The credential the draft sends for this account: the one chosen under Auth, else the account's default. */
+export function draftAuth(draft: TesterDraft, account: AccountSummary | null): TesterAuth {
+  return draft.auth ?? defaultAuth(account);
+}
+
+/** The draft as the request to send (or to write as a snippet) for this account. */
+export function toComposed(draft: TesterDraft, account: AccountSummary | null): ComposedRequest {
+  const auth = draftAuth(draft, account);
   return {
     method: draft.method,
     path: draft.path.trim(),

@@ -7,7 +7,7 @@ import type { EndpointOption, HistoryEntry, TesterResponse } from '../../src-sha
 import { call } from '../api';
 import { activeAccount } from './session-slice';
 import type { SliceCreator } from './store-types';
-import { defaultAuth, draftProblem, emptyDraft, fromComposed, newRequestId, toComposed, type TesterDraft } from './tester-draft';
+import { draftProblem, emptyDraft, fromComposed, newRequestId, toComposed, type TesterDraft } from './tester-draft';
 
 /** The endpoint picker's list, and whether it came from the offline copy. */
 export interface EndpointList {
@@ -81,7 +81,7 @@ export const createTesterSlice: SliceCreator<TesterSlice> = (set, get) => {
       }
       const account = activeAccount(get());
       const requestId = newRequestId();
-      const request = toComposed(tester.draft, tester.draft.auth ?? defaultAuth(account));
+      const request = toComposed(tester.draft, account);
       patch({ inFlightId: requestId, draftError: null, error: null, response: null });
       const result = await call('sendRequest', { requestId, request });
       if (get().tester.inFlightId !== requestId) return;

@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import type { AccountSummary } from '../../../src-shared/models';
 import { activeAccount, useAppStore } from '../../store';
+import { keyOnly, signInAgainPrefill } from '../../store/sign-in-slice';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import { Facts, type Fact } from '../../components/facts';
@@ -60,13 +61,8 @@ export function AccountScreen() {
   const check = checkedThisAccount ? profileCheck : null;
   const tokenExpired = account.hasToken && account.tokenExpiresAt !== null && secondsLeft === 0;
   const sessionOver = account.needsSignIn || (tokenExpired && !account.hasApiKey);
-  const signInAgain = () =>
-    openSignIn({
-      email: account.email,
-      environment: account.environment,
-      mode: account.signedInWith === 'api-key' && !account.hasToken ? 'api-key' : 'password',
-      reason: null,
-    });
+  const withKey = keyOnly(account);
+  const signInAgain = () => openSignIn(signInAgainPrefill(account));
 
   return (
     <div className="screen">
@@ -74,9 +70,9 @@ export function AccountScreen() {
 
       {sessionOver ? (
         <div className="alert alert-warning" role="alert">
-          <p className="alert-title">{account.signedInWith === 'api-key' && !account.hasToken ? 'Sign-in needed' : 'Session expired'}</p>
+          <p className="alert-title">{withKey ? 'Sign-in needed' : 'Session expired'}</p>
           <p>
-            {account.signedInWith === 'api-key' && !account.hasToken
+            {withKey
               ? 'DeepCurrent no longer accepts the API key this app holds for this account. Sign in again.'
               : 'Sign in again with your password to keep using this account.'}
           </p>

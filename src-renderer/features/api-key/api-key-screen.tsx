@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { activeAccount, useAppStore } from '../../store';
+import { signInAgainPrefill } from '../../store/sign-in-slice';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import { Facts } from '../../components/facts';
@@ -45,7 +46,7 @@ export default function ApiKeyScreen() {
   useStatusPolling(requestOpen && !stopped, load, pollReset);
 
   if (!account) return null;
-  const signInWithPassword = () => openSignIn({ email: account.email, environment: account.environment, mode: 'password', reason: null });
+  const signInWithPassword = () => openSignIn(signInAgainPrefill(account, 'password'));
   const generalError = state.actionError && (state.actionError.action === 'reveal' || (state.actionError.action === 'copy' && !state.revealed))
     ? state.actionError.error
     : null;

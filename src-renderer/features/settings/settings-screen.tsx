@@ -3,7 +3,7 @@
  * checked here first (a clear message beside the field, nothing typed is lost) and saved with `updateSettings`.
  */
 import { useRef, useState, type FormEvent, type RefObject } from 'react';
-import { SETTING_RANGES, type Settings } from '../../../src-shared/models';
+import { DEFAULT_SETTINGS, SETTING_RANGES, THEMES, type Settings } from '../../../src-shared/models';
 import { useAppStore } from '../../store';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
@@ -11,12 +11,14 @@ import { Field } from '../../components/field';
 import { ScreenHeading } from '../../components/screen-heading';
 
 /** Checks a whole number of seconds in a range; returns the number or a message. */
-export function checkSeconds(text: string, min: number, max: number): number | string {
+function checkSeconds(text: string, { min, max }: { min: number; max: number }): number | string {
   const value = Number(text.trim());
   if (text.trim() === '' || !Number.isInteger(value)) return `Enter a whole number of seconds from ${min} to ${max}.`;
   if (value < min || value > max) return `Choose between ${min} and ${max} seconds.`;
   return value;
 }
+
+const THEME_LABELS: Record<Settings['theme'], string> = { system: 'System', light: 'Light', dark: 'Dark' };
 
 interface SecondsFieldProps {
   label: string;
@@ -55,9 +57,10 @@ export function SettingsScreen() {
   const settings = useAppStore((s) => s.app?.settings);
   const save = useAppStore((s) => s.saveSettings);
   const state = useAppStore((s) => s.settingsSave);
-  const [clipboard, setClipboard] = useState(String(settings?.clipboardClearSeconds ?? 30));
-  const [timeout, setTimeoutText] = useState(String(settings?.requestTimeoutSeconds ?? 30));
-  const [theme, setTheme] = useState<Settings['theme']>(settings?.theme ?? 'system');
+  const current = settings ?? DEFAULT_SETTINGS;
+  const [clipboard, setClipboard] = useState(String(current.clipboardClearSeconds));
+  const [timeout, setTimeoutText] = useState(String(current.requestTimeoutSeconds));
+  const [theme, setTheme] = useState<Settings['theme']>(current.theme);
   const [errors, setErrors] = useState<{ clipboard?: string; timeout?: string }>({});
   const [openedAt] = useState(() => Date.now());
   const clipboardRef = useRef<HTMLInputElement>(null);
@@ -65,8 +68,8 @@ export function SettingsScreen() {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const c = checkSeconds(clipboard, SETTING_RANGES.clipboardClearSeconds.min, SETTING_RANGES.clipboardClearSeconds.max);
-    const t = checkSeconds(timeout, SETTING_RANGES.requestTimeoutSeconds.min, SETTING_RANGES.requestTimeoutSeconds.max);
+    const c = checkSeconds(clipboard, SETTING_RANGES.clipboardClearSeconds);
+    const t = checkSeconds(timeout, SETTING_RANGES.requestTimeoutSeconds);
     const found = { ...(typeof c === 'string' ? { clipboard: c } : {}), ...(typeof t === 'string' ? { timeout: t } : {}) };
     setErrors(found);
     if (typeof c === 'string' || typeof t === 'string') {
@@ -101,9 +104,11 @@ export function SettingsScreen() {
         <Field label="Theme">
           {(control) => (
             <select {...control} value={theme} onChange={(e) => setTheme(e.target.value as Settings['theme'])}>
-              <option value="system">System</option>
-              <option value="light">Light</option>
-              <option value="dark">Dark</option>
+              {THEMES.map((value) => (
+                <option key={value} value={value}>
+                  {THEME_LABELS[value]}
+                </option>
+              ))}
             </select>
           )}
         </Field>

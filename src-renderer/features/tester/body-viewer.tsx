@@ -6,6 +6,7 @@
  */
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { TesterResponse } from '../../../src-shared/tester';
+import { Marked } from '../../components/marked';
 import { Button } from '../../components/button';
 import { Field } from '../../components/field';
 import { formatBytes } from '../../format';
@@ -34,23 +35,6 @@ export function toRows(text: string): Row[] {
     else for (let at = 0; at < line.length; at += MAX_ROW_CHARS) rows.push({ text: line.slice(at, at + MAX_ROW_CHARS), line: i + 1, continued: at > 0 });
   }
   return rows;
-}
-
-function Highlighted({ line, query }: { line: string; query: string }) {
-  const parts: (string | { mark: string })[] = [];
-  const lower = line.toLowerCase();
-  let at = 0;
-  for (let found = lower.indexOf(query, at); found >= 0 && parts.length < 200; found = lower.indexOf(query, at)) {
-    if (found > at) parts.push(line.slice(at, found));
-    parts.push({ mark: line.slice(found, found + query.length) });
-    at = found + query.length;
-  }
-  parts.push(line.slice(at));
-  return (
-    <>
-      {parts.map((p, i) => (typeof p === 'string' ? p : <mark key={i}>{p.mark}</mark>))}
-    </>
-  );
 }
 
 function TextLines({ text, label }: { text: string; label: string }) {
@@ -87,7 +71,7 @@ function TextLines({ text, label }: { text: string; label: string }) {
           ? matches.slice(0, shown).map((index) => (
               <span className="match-line" key={index}>
                 <span className="line-no">{rows[index].line}</span>
-                <Highlighted line={rows[index].text} query={query} />
+                <Marked text={rows[index].text} query={query} maxParts={200} />
               </span>
             ))
           : rows

@@ -6,6 +6,7 @@
  * arrow keys move through the tree (Right opens or goes in, Left closes or goes up, Up/Down, Home/End).
  */
 import { createContext, useCallback, useContext, useDeferredValue, useMemo, useState, type KeyboardEvent } from 'react';
+import { Marked } from '../../components/marked';
 import { Button } from '../../components/button';
 import { Field } from '../../components/field';
 import {
@@ -41,21 +42,6 @@ function useTree(): TreeApi {
   const tree = useContext(TreeContext);
   if (!tree) throw new Error('A JSON tree node outside its tree');
   return tree;
-}
-
-/** `text` with each occurrence of the lower-case `query` marked (at most 50 marks). */
-function Marked({ text, query }: { text: string; query: string }) {
-  if (!query) return text;
-  const parts: (string | { mark: string })[] = [];
-  const lower = text.toLowerCase();
-  let at = 0;
-  for (let found = lower.indexOf(query); found >= 0 && parts.length < 100; found = lower.indexOf(query, at)) {
-    if (found > at) parts.push(text.slice(at, found));
-    parts.push({ mark: text.slice(found, found + query.length) });
-    at = found + query.length;
-  }
-  parts.push(text.slice(at));
-  return parts.map((p, i) => (typeof p === 'string' ? p : <mark key={i}>{p.mark}</mark>));
 }
 
 /** A primitive (or empty object/array) as JSON, a long string cut at `MAX_VALUE_CHARS`. */

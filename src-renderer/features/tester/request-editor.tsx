@@ -5,7 +5,7 @@
 import { useEffect, useRef, type FormEvent } from 'react';
 import { HTTP_METHODS, type HttpMethod, type TesterAuth } from '../../../src-shared/tester';
 import { activeAccount, useAppStore } from '../../store';
-import { defaultAuth } from '../../store/tester-draft';
+import { draftAuth } from '../../store/tester-draft';
 import { Button } from '../../components/button';
 import { Field } from '../../components/field';
 import { KeyValueTable } from '../../components/key-value-table';
@@ -27,7 +27,7 @@ export function RequestEditor() {
   const update = useAppStore((s) => s.updateDraft);
   const send = useAppStore((s) => s.sendRequest);
   const cancel = useAppStore((s) => s.cancelRequest);
-  const auth = draft.auth ?? defaultAuth(account);
+  const auth = draftAuth(draft, account);
   const sendButton = useRef<HTMLButtonElement>(null);
 
   // When the request ends, the Cancel button goes away; keep the focus in the editor rather than losing it.

@@ -6,6 +6,7 @@
 import type { AppError, ErrorKind } from '../../../src-shared/errors';
 import type { TesterResponse } from '../../../src-shared/tester';
 import { activeAccount, useAppStore } from '../../store';
+import { signInAgainPrefill } from '../../store/sign-in-slice';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import { formatBytes } from '../../format';
@@ -38,13 +39,7 @@ function Explanation({ response }: { response: TesterResponse }) {
       {response.explanation ? <p>{response.explanation}</p> : null}
       {response.retryAfterSeconds !== null ? <p>Retry-After: {response.retryAfterSeconds} s</p> : null}
       {rejected && account ? (
-        <Button
-          onClick={() =>
-            openSignIn({ email: account.email, environment: account.environment, mode: account.hasToken || account.signedInWith === 'token' ? 'password' : 'api-key', reason: null })
-          }
-        >
-          Sign in again
-        </Button>
+        <Button onClick={() => openSignIn(signInAgainPrefill(account))}>Sign in again</Button>
       ) : null}
     </div>
   );

@@ -7,7 +7,7 @@ import { useMemo, useRef, useState } from 'react';
 import { PRODUCTION_BASE_URL } from '../../../src-shared/environments';
 import { buildSnippet, type SnippetTarget } from '../../../src-shared/snippets';
 import { activeAccount, useAppStore } from '../../store';
-import { defaultAuth, draftProblem, toComposed } from '../../store/tester-draft';
+import { draftProblem, toComposed } from '../../store/tester-draft';
 import { Button } from '../../components/button';
 import { Field } from '../../components/field';
 
@@ -47,7 +47,7 @@ export function SnippetPanel() {
     const problem = draftProblem(draft);
     if (problem) return `# ${problem}`;
     try {
-      return buildSnippet(target, toComposed(draft, draft.auth ?? defaultAuth(account)), account?.baseUrl ?? PRODUCTION_BASE_URL);
+      return buildSnippet(target, toComposed(draft, account), account?.baseUrl ?? PRODUCTION_BASE_URL);
     } catch {
       return '# This request cannot be written as a snippet.';
     }

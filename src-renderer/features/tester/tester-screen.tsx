@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import { activeAccount, useAppStore } from '../../store';
-import { defaultAuth } from '../../store/tester-draft';
+import { draftAuth } from '../../store/tester-draft';
 import { ScreenHeading } from '../../components/screen-heading';
 import { ActingAs } from './acting-as';
 import { HistoryPanel } from './history-panel';
@@ -15,7 +15,7 @@ import { SnippetPanel } from './snippet-panel';
 /** The tester screen. */
 export default function TesterScreen() {
   const account = useAppStore(activeAccount);
-  const auth = useAppStore((s) => s.tester.draft.auth);
+  const auth = useAppStore((s) => draftAuth(s.tester.draft, activeAccount(s)));
   const hasEndpoints = useAppStore((s) => s.tester.endpoints !== null);
   const historyLoaded = useAppStore((s) => s.tester.historyLoaded);
   const loadEndpoints = useAppStore((s) => s.loadEndpoints);
@@ -42,7 +42,7 @@ export default function TesterScreen() {
   return (
     <div className="screen tester">
       <ScreenHeading id="tester-heading">Request tester</ScreenHeading>
-      <ActingAs account={account} auth={auth ?? defaultAuth(account)} />
+      <ActingAs account={account} auth={auth} />
       <div className="tester-grid">
         <RequestEditor />
         <ResponsePanel />
