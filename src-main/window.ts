@@ -65,7 +65,7 @@ export function hardenWebContents(
 }
 
 /** The window's background before the first paint: the Theme setting when it overrides the OS (from the hint). */
-export function darkBackground(bootHint: string | undefined): boolean {
+function darkBackground(bootHint: string | undefined): boolean {
   const theme = new URLSearchParams(bootHint ?? '').get('theme');
   return theme === 'dark' || (theme !== 'light' && nativeTheme.shouldUseDarkColors);
 }

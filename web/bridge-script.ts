@@ -10,9 +10,9 @@ import { API_NAMES, CHANNELS } from '../src-shared/ipc-channels';
 /** The header that carries the one-time token. */
 export const BRIDGE_TOKEN_HEADER = 'x-deepcurrent-bridge';
 /** Where the page keeps the token for reloads (per tab). */
-export const TOKEN_STORAGE_KEY = 'deepcurrent-bridge-token';
+const TOKEN_STORAGE_KEY = 'deepcurrent-bridge-token';
 /** The message of the answer given when the preview server cannot be reached. */
-export const UNREACHABLE_MESSAGE = 'The DeepCurrent preview server is not reachable.';
+const UNREACHABLE_MESSAGE = 'The DeepCurrent preview server is not reachable.';
 
 /** The script served at `/__bridge.js`. */
 export function bridgeScript(): string {

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppError } from '../src-shared/errors';
 
 /** The largest IPC body accepted (the tester's 5 MB body plus its envelope). */
-export const MAX_IPC_BODY_BYTES = 6 * 1024 * 1024;
+const MAX_IPC_BODY_BYTES = 6 * 1024 * 1024;
 
 /** A fresh one-time token: 32 random bytes, base64url. */
 export function newBridgeToken(): string {

@@ -27,10 +27,10 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** The tag that loads the bridge: deferred, so it does not block parsing, yet runs before the module app script (document order). */
-export const BRIDGE_SCRIPT_TAG = '<script defer src="/__bridge.js"></script>';
+const BRIDGE_SCRIPT_TAG = '<script defer src="/__bridge.js"></script>';
 
 /** Inserts the bridge script as the first element of `<head>` (or at the very top when there is no `<head>`). */
-export function injectBridgeScript(html: string): string {
+function injectBridgeScript(html: string): string {
   const head = /<head(\s[^>]*)?>/i.exec(html);
   if (!head) return BRIDGE_SCRIPT_TAG + html;
   const at = head.index + head[0].length;

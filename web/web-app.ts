@@ -33,10 +33,10 @@ import {
 import { readStaticFile } from './static-files';
 
 /** The keychain service name of the web preview (apart from the app's development and packaged names). */
-export const WEB_KEYCHAIN_SERVICE = 'DeepCurrent Desktop (web preview)';
+const WEB_KEYCHAIN_SERVICE = 'DeepCurrent Desktop (web preview)';
 
 /** Where the web preview keeps its settings unless told otherwise. */
-export function defaultDataDir(): string {
+function defaultDataDir(): string {
   return process.env.DEEPCURRENT_DATA_DIR || join(homedir(), '.config', 'deepcurrent-desktop-web');
 }
 

@@ -27,7 +27,7 @@ interface RawStore {
 }
 
 /** Moves a file that is not a JSON object aside; returns the notice to show, or null when the file is sound. */
-export function recoverDamagedFile(path: string, now: () => Date = () => new Date()): string | null {
+function recoverDamagedFile(path: string, now: () => Date = () => new Date()): string | null {
   if (!existsSync(path)) return null;
   let sound = false;
   try {

@@ -18,7 +18,7 @@ export interface Router {
 
 const channelToName = new Map<string, ApiName>(API_NAMES.map((name) => [CHANNELS[name], name]));
 
-export function apiNameForChannel(channel: string): ApiName | undefined {
+function apiNameForChannel(channel: string): ApiName | undefined {
   return channelToName.get(channel);
 }
 

@@ -21,7 +21,7 @@ export interface ApiCall {
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
 /** Plain-words messages for the status codes the contract defines. */
-export function messageForStatus(status: number, detail: string | null): string {
+function messageForStatus(status: number, detail: string | null): string {
   switch (status) {
     case 400:
       return detail === 'Inactive user' ? 'This account is inactive. Contact DeepCurrent support.' : 'Wrong email or password.';
@@ -45,7 +45,7 @@ export function messageForStatus(status: number, detail: string | null): string 
   }
 }
 
-export function kindForStatus(status: number): AppError['kind'] {
+function kindForStatus(status: number): AppError['kind'] {
   if (status === 400) return 'bad-credentials';
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
@@ -110,7 +110,7 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
 }
 
 /** Tells a timeout, a user's cancel and an unreachable server apart, from fetch's error (its `cause.code`). */
-export function errorFromFetchFailure(err: unknown, timedOut: boolean, cancelled: boolean): AppError {
+function errorFromFetchFailure(err: unknown, timedOut: boolean, cancelled: boolean): AppError {
   const code = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
   return errorFromNetworkFailure(typeof code === 'string' ? code : null, timedOut, cancelled);
 }

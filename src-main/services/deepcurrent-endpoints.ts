@@ -47,7 +47,7 @@ function parsed<S extends z.ZodType, T>(result: Result<unknown>, schema: S, map:
 }
 
 /** Maps the server's request object to the app's model. */
-export function toRegenerationRequest(r: z.infer<typeof requestSchema>): RegenerationRequest {
+function toRegenerationRequest(r: z.infer<typeof requestSchema>): RegenerationRequest {
   return {
     id: r.id,
     status: r.status,
@@ -60,7 +60,7 @@ export function toRegenerationRequest(r: z.infer<typeof requestSchema>): Regener
 }
 
 /** Maps `GET /api/v1/users/me` to the app's profile. */
-export function toProfile(p: z.infer<typeof profileSchema>): Profile {
+function toProfile(p: z.infer<typeof profileSchema>): Profile {
   return {
     id: p.id,
     email: p.email,

@@ -47,12 +47,12 @@ function writeCache(kv: KeyValueStore, baseUrl: string, entry: CacheEntry): void
 }
 
 /** The cached list for an environment, if any. */
-export function cachedEndpoints(kv: KeyValueStore, baseUrl: string): CacheEntry | null {
+function cachedEndpoints(kv: KeyValueStore, baseUrl: string): CacheEntry | null {
   return readCache(kv)[baseUrl] ?? null;
 }
 
 /** Fetches and parses the environment's OpenAPI document. */
-export async function fetchEndpoints(baseUrl: string, timeoutMs: number): Promise<Result<EndpointOption[]>> {
+async function fetchEndpoints(baseUrl: string, timeoutMs: number): Promise<Result<EndpointOption[]>> {
   const outcome = await runRequest(
     { method: 'GET', url: joinUrl(baseUrl, OPENAPI_PATH), headers: [['Accept', 'application/json']], body: undefined, notes: [] },
     { credential: null, timeoutMs },

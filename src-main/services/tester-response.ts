@@ -39,7 +39,7 @@ export function isJsonType(contentType: string): boolean {
 }
 
 /** Types whose bodies are text: `text/*`, XML, JavaScript, form data, YAML, and JSON that does not parse. */
-export function isTextType(contentType: string): boolean {
+function isTextType(contentType: string): boolean {
   const type = mediaTypeOf(contentType);
   return (
     type.startsWith('text/') ||
@@ -84,7 +84,7 @@ function looksLikeText(bytes: Uint8Array): boolean {
 }
 
 /** A size line and a hex dump (offset, hex, printable ASCII) of the first 256 bytes. */
-export function hexSummary(bytes: Uint8Array, contentType: string, truncated: boolean): string {
+function hexSummary(bytes: Uint8Array, contentType: string, truncated: boolean): string {
   const shown = bytes.subarray(0, HEX_SUMMARY_BYTES);
   const size = `${bytes.byteLength.toLocaleString('en-US')} bytes${truncated ? ' (cut at the size limit)' : ''}`;
   const lines = [`Binary body: ${size}, ${contentType || 'no content type'}.`];
@@ -140,7 +140,7 @@ export function isCredentialRejected(raw: RawResponse): boolean {
 }
 
 /** The explanation of a status in plain words, with the action to take; null for an ordinary success. */
-export function explainStatus(raw: RawResponse, sentCredential: boolean, rejected = isCredentialRejected(raw)): string | null {
+function explainStatus(raw: RawResponse, sentCredential: boolean, rejected = isCredentialRejected(raw)): string | null {
   const { status } = raw;
   const detail = () => detailOf(errorBody(raw));
   if (rejected) {

@@ -6,7 +6,7 @@ import { useAppStore } from '../store';
 import { Button } from './button';
 
 /** The warning shown when secrets cannot outlive this session. */
-export const NO_KEYCHAIN_TEXT = 'No system keychain available: secrets are kept for this session only.';
+const NO_KEYCHAIN_TEXT = 'No system keychain available: secrets are kept for this session only.';
 
 const gist = (text: string) => text.toLowerCase().replace(/\bis\b/g, '').replace(/[^a-z]/g, '');
 

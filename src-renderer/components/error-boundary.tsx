@@ -4,7 +4,7 @@
 import { Component, type ReactNode } from 'react';
 
 /** The text shown when rendering failed. */
-export const CRASH_TEXT = 'Something went wrong. Reload the window.';
+const CRASH_TEXT = 'Something went wrong. Reload the window.';
 
 interface State {
   failed: boolean;

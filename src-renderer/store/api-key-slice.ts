@@ -12,7 +12,7 @@ import type { SliceCreator } from './store-types';
 export type KeyAction = 'reveal' | 'copy' | 'request' | 'confirm';
 
 /** The text for a 409 on revealing the current key. */
-export const ALREADY_REVEALED =
+const ALREADY_REVEALED =
   'This key has already been revealed. If you no longer have it, use Request a new key.';
 
 export interface ApiKeyState {

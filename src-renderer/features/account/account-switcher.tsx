@@ -12,7 +12,7 @@ export interface AccountSwitcherProps {
 }
 
 /** The label of an account in the switcher. */
-export function accountLabel(account: AccountSummary): string {
+function accountLabel(account: AccountSummary): string {
   return `${account.email} — ${account.environmentLabel}`;
 }
 

@@ -18,7 +18,7 @@ import { RevealDialog } from './reveal-dialog';
 import { useStatusPolling } from './use-status-polling';
 
 /** What a key-only account is told about revealing. */
-export const REVEAL_NEEDS_PASSWORD_TEXT = 'Revealing a key needs a session signed in with email and password.';
+const REVEAL_NEEDS_PASSWORD_TEXT = 'Revealing a key needs a session signed in with email and password.';
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 

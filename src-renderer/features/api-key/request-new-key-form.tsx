@@ -10,7 +10,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 
 /** The longest note the API accepts. */
-export const NOTE_MAX = 500;
+const NOTE_MAX = 500;
 
 const REASONS: [RegenerationRequest['reason'], string][] = [
   ['compromised', 'Compromised'],

@@ -14,7 +14,7 @@ import { formatDate } from '../../format';
 import { CopyReceipt } from './copy-receipt';
 
 /** The warning every reveal shows. */
-export const REVEAL_WARNING = 'This is the only time the full key is shown. Copy it now and store it in a password manager.';
+const REVEAL_WARNING = 'This is the only time the full key is shown. Copy it now and store it in a password manager.';
 
 /** The dialog for a revealed key. */
 export function RevealDialog({ revealed }: { revealed: RevealedKey }) {

@@ -5,8 +5,8 @@
 import { useEffect } from 'react';
 
 /** First and longest wait between two checks, in ms. */
-export const POLL_FIRST_MS = 2_000;
-export const POLL_MAX_MS = 60_000;
+const POLL_FIRST_MS = 2_000;
+const POLL_MAX_MS = 60_000;
 
 /** Polls `refresh` with exponential backoff while `active`. */
 export function useStatusPolling(active: boolean, refresh: () => Promise<void>, resetKey: number): void {

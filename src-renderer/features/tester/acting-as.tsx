@@ -8,7 +8,7 @@ import { useSecondsLeft } from '../../components/use-seconds-left';
 import { formatTimeLeft, maskedKey } from '../../format';
 
 /** The line's text for an account and a credential choice, given the token's seconds left. */
-export function actingAsText(account: AccountSummary, auth: TesterAuth, tokenSecondsLeft: number): string {
+function actingAsText(account: AccountSummary, auth: TesterAuth, tokenSecondsLeft: number): string {
   const who = `Acting as ${account.email}`;
   switch (auth) {
     case 'api-key':

@@ -14,9 +14,9 @@ import { JsonTree } from './json-tree';
 import { jsonCache } from './json-tree-model';
 
 /** Lines rendered at first, and added by each `Show more`. */
-export const PAGE_LINES = 500;
+const PAGE_LINES = 500;
 /** Characters in one row on screen; longer lines continue on the next rows. */
-export const MAX_ROW_CHARS = 1_000;
+const MAX_ROW_CHARS = 1_000;
 
 /** A row of the view: a line, or a piece of a long one (`continued` when it goes on from the row before). */
 interface Row {

@@ -12,7 +12,7 @@ import { formatClock } from '../../format';
 const CREDENTIAL: Record<TesterAuth, string> = { 'api-key': 'API key', token: 'session token', none: 'no credential' };
 
 /** One entry as a line of text. */
-export function historySummary(entry: HistoryEntry): string {
+function historySummary(entry: HistoryEntry): string {
   const outcome = entry.status !== null ? String(entry.status) : (entry.errorKind ?? 'no answer');
   return `${entry.request.method} ${entry.request.path} · ${outcome} · ${Math.round(entry.durationMs)} ms · ${formatClock(entry.at)} · ${CREDENTIAL[entry.credentialKind]}`;
 }

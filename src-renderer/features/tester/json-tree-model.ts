@@ -8,9 +8,9 @@ import { prettyJson } from '../../../src-shared/json-pretty';
 /** Children shown at first under one node, and added by each `Show more`. */
 export const TREE_PAGE = 100;
 /** Nodes above this depth are open at first (the top level and its children), within `DEFAULT_OPEN_ROWS`. */
-export const DEFAULT_OPEN_DEPTH = 2;
+const DEFAULT_OPEN_DEPTH = 2;
 /** Rows the nodes open at first may show together, so a huge body opens as a short tree. */
-export const DEFAULT_OPEN_ROWS = 500;
+const DEFAULT_OPEN_ROWS = 500;
 /** `Expand all` is offered for documents of at most this many values. */
 export const EXPAND_ALL_MAX_NODES = 2_000;
 /** A search stops after this many matches. */

@@ -23,7 +23,7 @@ const ERROR_TITLES: Partial<Record<ErrorKind, string>> = {
 };
 
 /** The title above a tester error. */
-export function errorTitle(error: AppError): string {
+function errorTitle(error: AppError): string {
   return ERROR_TITLES[error.kind] ?? 'The request failed';
 }
 
