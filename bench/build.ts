@@ -3,14 +3,13 @@
  * temporary folder, so the repository's `out/` (used by start:web, the Electron app and the e2e tests) is never
  * touched. `--no-build` with `--build-dir` measures an existing build instead.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runElectronVite } from '../web/build-renderer';
 
-/** The repository root (this file lives in `bench/`). */
-export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+/** The repository root. */
+export { PROJECT_ROOT as ROOT } from '../web/build-renderer';
 
 /** A production build on disk. */
 export interface ProductionBuild {
@@ -24,24 +23,6 @@ export interface ProductionBuild {
   cleanup(): void;
 }
 
-function run(args: string[]): Promise<void> {
-  const bin = join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString('utf8')).slice(-6000);
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolvePromise();
-      else reject(new Error(`electron-vite build --mode package failed (exit ${code}):\n${output}`));
-    });
-  });
-}
-
 /** Builds the app for packaging into a fresh temporary folder (or uses `existing`). */
 export async function productionBuild(existing?: string): Promise<ProductionBuild> {
   if (existing) {
@@ -53,7 +34,7 @@ export async function productionBuild(existing?: string): Promise<ProductionBuil
   const outDir = mkdtempSync(join(tmpdir(), 'dc-bench-build-'));
   const started = performance.now();
   try {
-    await run(['build', '--mode', 'package', '--outDir', outDir, '--logLevel', 'warn']);
+    await runElectronVite(['build', '--mode', 'package', '--outDir', outDir, '--logLevel', 'warn']);
   } catch (err) {
     rmSync(outDir, { recursive: true, force: true });
     throw err;

@@ -3,9 +3,10 @@
  * or a rebuild is asked for. Used by the start:web CLI and by Playwright's global setup.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { firstRunEnvironments, signInShellKey } from '../src-shared/boot-hint';
 
 /** The repository root (this file lives in `web/`). */
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -30,19 +31,30 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** True when the built renderer is missing or older than any of its sources. */
+/**
+ * The mark of a development build in its `index.html`: the prerendered sign-in form keyed by the development
+ * environments (with the local emulator). The installers' build (`--mode package`, left in `out/` by `npm run dist`)
+ * lacks it, and start:web and the e2e tests must not serve that one as if it were theirs.
+ */
+const DEVELOPMENT_BUILD_MARK = `data-boot-shell="${signInShellKey(firstRunEnvironments(true))}"`;
+
+/** True when `dir` holds a development build of the renderer. */
+export function isDevelopmentBuild(dir = RENDERER_DIR): boolean {
+  return rendererIsBuilt(dir) && readFileSync(join(dir, 'index.html'), 'utf8').includes(DEVELOPMENT_BUILD_MARK);
+}
+
+/** True when the built renderer is missing, not a development build, or older than any of its sources. */
 export function buildIsStale(dir = RENDERER_DIR): boolean {
-  if (!rendererIsBuilt(dir)) return true;
+  if (!isDevelopmentBuild(dir)) return true;
   const built = statSync(join(dir, 'index.html')).mtimeMs;
   return BUILD_INPUTS.some((input) => newestMtime(join(PROJECT_ROOT, input)) > built);
 }
 
-/** Runs `electron-vite build` in the project root; rejects with its output's tail when it fails. */
-export function buildApp(log: (message: string) => void = () => {}): Promise<void> {
-  log('Building DeepCurrent Desktop (electron-vite build)…');
+/** Runs `electron-vite <args>` in the project root; rejects with its output's tail when it fails. */
+export function runElectronVite(args: string[]): Promise<void> {
   const bin = join(PROJECT_ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [bin, 'build'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString('utf8')).slice(-8000);
@@ -52,12 +64,18 @@ export function buildApp(log: (message: string) => void = () => {}): Promise<voi
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) resolvePromise();
-      else reject(new Error(`electron-vite build failed (exit ${code}):\n${output}`));
+      else reject(new Error(`electron-vite ${args.join(' ')} failed (exit ${code}):\n${output}`));
     });
   });
 }
 
-/** Builds the app unless a renderer is already built (or always, with `force`). */
+/** Runs `electron-vite build` (the development build, into `out/`). */
+export function buildApp(log: (message: string) => void = () => {}): Promise<void> {
+  log('Building DeepCurrent Desktop (electron-vite build)…');
+  return runElectronVite(['build']);
+}
+
+/** Builds the app unless a development build of the renderer is already there (or always, with `force`). */
 export async function ensureRendererBuilt(options: { force?: boolean; log?: (message: string) => void } = {}): Promise<void> {
-  if (options.force || !rendererIsBuilt()) await buildApp(options.log);
+  if (options.force || !isDevelopmentBuild()) await buildApp(options.log);
 }

@@ -3,23 +3,15 @@
  * preload that needs nothing but `electron`, no emulator in the installers' build (`--mode package`), the emulator
  * as a separate chunk in a development build, and a minified renderer without source maps.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_NAMES, CHANNELS } from '../../src-shared/ipc-channels';
+import { runElectronVite } from '../../web/build-renderer';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BIN = join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-
-function build(outDir: string, mode?: string): void {
-  const args = [BIN, 'build', '--outDir', outDir, ...(mode ? ['--mode', mode] : [])];
-  const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  if (result.status !== 0) throw new Error(`electron-vite build failed:\n${result.stdout}\n${result.stderr}`);
-}
+const build = (outDir: string, mode?: string) => runElectronVite(['build', '--outDir', outDir, ...(mode ? ['--mode', mode] : [])]);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -32,12 +24,12 @@ let workDir: string;
 let packaged: string;
 let development: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'dc-build-'));
   packaged = join(workDir, 'package');
   development = join(workDir, 'dev');
-  build(packaged, 'package');
-  build(development);
+  await build(packaged, 'package');
+  await build(development);
 }, 240_000);
 
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
