@@ -18,9 +18,11 @@ import type { SecretStore } from '../src-main/services/ports';
 import type { Result } from '../src-shared/errors';
 import type { AppState, RevealedKey } from '../src-shared/models';
 import type { ComposedRequest, TesterResponse } from '../src-shared/tester';
+import { DEMO_PASSWORD } from '../emulator/demo-accounts';
 
 export const DEMO_EMAIL = 'ada@deepcurrent.test';
-export const DEMO_PASSWORD = 'deepcurrent-demo';
+/** The password of every demo account of the emulator. */
+export { DEMO_PASSWORD };
 
 /** A signed-in app session. */
 export interface AppSession {

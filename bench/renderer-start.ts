@@ -20,13 +20,10 @@ import { randomBytes } from 'node:crypto';
 import { chromium, type Browser } from '@playwright/test';
 import { startWebApp } from '../web/web-app';
 import { median, ms, round, summarise, withinBudget, type Figure } from './stats';
-
-/** The budget of the median start, in ms. */
 import { CHROMIUM_ARGS, chromiumPath } from '../test/e2e/fixtures/browsers';
 
+/** The budget of the median start, in ms. */
 export const RENDERER_START_BUDGET_MS = 250;
-
-export { CHROMIUM_ARGS, chromiumPath };
 
 interface PageTiming {
   paintedAt: number;

@@ -10,9 +10,8 @@ import type { Page } from '@playwright/test';
 import { test, expect, type E2EApp } from './fixtures/app';
 import { expectAccessible } from './helpers/a11y';
 import { issueAsSupport, newestRegenerationRequestId, passwordToken } from './helpers/emulator-http';
-import { DEMO, signInHeading, signInWithPassword } from './helpers/sign-in';
+import { DEMO, nav, signInHeading, signInWithPassword } from './helpers/sign-in';
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
 
 /** Walks every screen and dialog, running axe on each; `label` names the theme in messages. */
 async function auditEveryScreen(page: Page, app: E2EApp, label: string): Promise<void> {

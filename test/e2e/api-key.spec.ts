@@ -5,14 +5,9 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures/app';
-import { DEMO, expectAccountScreen, fact, revealKeyFor, signInHeading, signInWithApiKey, signInWithPassword } from './helpers/sign-in';
+import { DEMO, nav, expectAccountScreen, fact, revealKeyFor, signInHeading, signInWithApiKey, signInWithPassword } from './helpers/sign-in';
 
 const KEY_FORMAT = /^dc_[A-Za-z0-9_-]{32,}$/;
-
-/** A button of the main navigation. */
-function nav(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
-}
 
 /** Opens the API key screen and waits for the key's status to load. */
 async function openApiKeyScreen(page: Page): Promise<void> {

@@ -6,14 +6,13 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, type E2EApp } from './fixtures/app';
-import { DEMO, DEMO_PASSWORD, expectAccountScreen, signInHeading } from './helpers/sign-in';
+import { DEMO, nav, DEMO_PASSWORD, expectAccountScreen, signInHeading } from './helpers/sign-in';
 
 test.use({ appOptions: { offline: false, noKeychain: false, enableFaults: true, openPage: true } });
 
 /** How long the UI may take to show a typed path while a request is in flight (generous: 2 cores, other tests). */
 const RESPONSIVE_MS = 1_500;
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
 
 /** Setup: ada signed in (through the services, not the behaviour under test), the tester open. */
 async function openTester(app: E2EApp, page: Page): Promise<void> {

@@ -9,7 +9,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures/app';
 import { issueAsSupport, newestRegenerationRequestId, passwordToken, usersMeStatus } from './helpers/emulator-http';
-import { DEMO, DEMO_PASSWORD, fact, signInHeading } from './helpers/sign-in';
+import { DEMO, nav, DEMO_PASSWORD, fact, signInHeading } from './helpers/sign-in';
 
 /** Presses `key` (Tab by default) until `target` has the focus; fails after `max` presses. */
 async function focusWith(page: Page, target: Locator, key = 'Tab', max = 60): Promise<void> {
@@ -50,7 +50,6 @@ async function arrowToOption(page: Page, select: Locator, text: RegExp, key = 'A
   throw new Error(`${key} never selected an option matching ${text}`);
 }
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
 
 /** From anywhere on a screen, Shift+Tab back to a navigation item and press Enter; the screen's heading takes focus. */
 async function navigateTo(page: Page, item: string, heading: string): Promise<void> {

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, type E2EApp } from './fixtures/app';
 import { issueAsSupport, newestRegenerationRequestId, passwordToken } from './helpers/emulator-http';
-import { DEMO, DEMO_PASSWORD, appState, expectAccountScreen, revealKeyFor, signInHeading, signInWithPassword } from './helpers/sign-in';
+import { DEMO, nav, DEMO_PASSWORD, appState, expectAccountScreen, revealKeyFor, signInHeading, signInWithPassword } from './helpers/sign-in';
 
 test.use({ appOptions: { offline: false, noKeychain: false, enableFaults: false, openPage: true, emulatorLog: true } });
 
@@ -25,7 +25,6 @@ const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}
 /** A line of the emulator's request log: `GET /api/v1/users/me 200 3ms`. */
 const REQUEST_LOG_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \/\S* \d{3} \d+ms$/;
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
 
 /** Every secret the app's vault holds right now, for every stored account. */
 async function vaultSecrets(app: E2EApp): Promise<string[]> {

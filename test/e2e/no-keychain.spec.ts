@@ -9,7 +9,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures/app';
-import { DEMO, DEMO_PASSWORD, expectAccountScreen, fact, signInHeading, signInWithPassword, storedAccount } from './helpers/sign-in';
+import { DEMO, nav, DEMO_PASSWORD, expectAccountScreen, fact, signInHeading, signInWithPassword, storedAccount } from './helpers/sign-in';
 
 const BANNER = 'No system keychain available: secrets are kept for this session only.';
 /** Anything shaped like a DeepCurrent API key or a JWT. */
@@ -52,7 +52,7 @@ test.describe('with the keychain turned off', () => {
     await expect(page.getByText(BANNER, { exact: true })).toBeVisible();
 
     // Reveal the key too, so both kinds of secret are held (in memory).
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'API key', exact: true }).click();
+    await nav(page, 'API key').click();
     await page.getByRole('button', { name: 'Reveal API key' }).click();
     const key = await page.getByRole('dialog').getByRole('textbox', { name: 'API key' }).inputValue();
     await page.keyboard.press('Escape');

@@ -7,13 +7,9 @@
 import type { Page } from '@playwright/test';
 import { test, expect, type E2EApp } from './fixtures/app';
 import { issueAsSupport, newestRegenerationRequestId, usersMeStatus } from './helpers/emulator-http';
-import { DEMO, fact, signInWithPassword } from './helpers/sign-in';
+import { DEMO, nav, fact, signInWithPassword } from './helpers/sign-in';
 
 const KEY_FORMAT = /^dc_[A-Za-z0-9_-]{32,}$/;
-
-function nav(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
-}
 
 /** The `Status: …` line of the request's status view, matched exactly. */
 function stage(page: Page, text: string) {

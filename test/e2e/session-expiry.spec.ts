@@ -10,9 +10,8 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures/app';
-import { DEMO, DEMO_PASSWORD, expectAccountScreen, fact, signInHeading, signInWithPassword, storedAccount } from './helpers/sign-in';
+import { DEMO, nav, DEMO_PASSWORD, expectAccountScreen, fact, signInHeading, signInWithPassword, storedAccount } from './helpers/sign-in';
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
 
 /** Counts every call the page makes to the main process (`/__ipc/…`) from now on, by channel. */
 function countIpc(page: Page): { total(): number; calls: string[] } {

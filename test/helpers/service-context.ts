@@ -15,6 +15,7 @@ import { tokenExpiry, type ServiceContext } from '../../src-main/services/servic
 import { FakeClipboard } from './fake-clipboard';
 import { MemoryKv } from './memory-kv';
 import { MemorySecretStore } from './memory-secret-store';
+import { DEMO_PASSWORD } from '../../emulator/demo-accounts';
 
 export interface TestContext {
   ctx: ServiceContext;
@@ -186,7 +187,7 @@ export async function startLifecycle(
     now: () => Date.now() + serverOffset,
   });
   const email = options.email ?? 'ada@deepcurrent.test';
-  const token = await passwordToken(emu.url, email, 'deepcurrent-demo');
+  const token = await passwordToken(emu.url, email, DEMO_PASSWORD);
   const kvWrites: string[] = [];
   const kv = new MemoryKv();
   kv.onWrite = (json) => kvWrites.push(json);
@@ -200,7 +201,7 @@ export async function startLifecycle(
     kvWrites,
     entry: (kind) => secrets.get(`${fixture.account.id}:${kind}`),
     issue: async (requestId) => {
-      const support = await passwordToken(emu.url, 'support@deepcurrent.test', 'deepcurrent-demo');
+      const support = await passwordToken(emu.url, 'support@deepcurrent.test', DEMO_PASSWORD);
       const path = `/api/v1/support/regeneration-requests/${requestId}/issue`;
       const issued = await callApi(emu.url, { method: 'POST', path, credential: support });
       if (!issued.ok) throw new Error(`issue failed: ${issued.error.kind}`);

@@ -17,8 +17,11 @@ import type { ComposedRequest, TesterResponse } from '../../src-shared/tester';
 import { makeAppContext } from './app-context';
 import { MemorySecretStore } from './memory-secret-store';
 import { makeTestContext, passwordToken } from './service-context';
+import { value } from './result';
+import { DEMO_PASSWORD } from '../../emulator/demo-accounts';
 
-export const DEMO_PASSWORD = 'deepcurrent-demo';
+/** The password of every demo account of the emulator. */
+export { DEMO_PASSWORD };
 
 export interface TesterFixture {
   emu: RunningEmulator;
@@ -52,11 +55,7 @@ export function composed(request: Partial<ComposedRequest>): ComposedRequest {
   return { method: 'GET', path: '/api/v1/users/me', query: [], headers: [], body: { kind: 'none' }, auth: 'api-key', ...request };
 }
 
-/** The value of an ok Result, or a test failure that says what came back. */
-export function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.kind}: ${result.error.message}`);
-  return result.value;
-}
+export { value };
 
 /** Reveals a demo account's API key with its token. */
 export async function revealKey(baseUrl: string, token: string): Promise<string> {

@@ -4,29 +4,21 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import { createAccountHandlers } from '../../src-main/services/accounts-service';
-import { callApi } from '../../src-main/services/api-client';
 import type { AppState } from '../../src-shared/models';
-import type { Result } from '../../src-shared/errors';
 import { isAvailable, realKeychain, type RealKeychain } from '../helpers/keychain';
 import { makeAppContext, type TestAppContext } from '../helpers/app-context';
+import { DEMO_PASSWORD } from '../../emulator/demo-accounts';
+import { value } from '../helpers/result';
+import { passwordToken } from '../helpers/service-context';
+import { revealKey } from '../helpers/tester-context';
 
 const keychain = await realKeychain();
-const PASSWORD = 'deepcurrent-demo';
+const PASSWORD = DEMO_PASSWORD;
 const local = { kind: 'local' } as const;
 
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.kind}: ${r.error.message}`);
-  return r.value;
-}
-
-async function tokenFor(emu: RunningEmulator, email: string): Promise<string> {
-  const r = await callApi<{ access_token: string }>(emu.url, { method: 'POST', path: '/api/v1/login/access-token', form: { username: email, password: PASSWORD } });
-  return value(r).access_token;
-}
-
-async function revealKey(emu: RunningEmulator, email: string): Promise<string> {
-  const r = await callApi<{ api_key: string }>(emu.url, { method: 'POST', path: '/api/v1/users/me/api-key/reveal', credential: await tokenFor(emu, email) });
-  return value(r).api_key;
+/** A demo account's API key, revealed with its password's token. */
+async function revealKeyOf(emu: RunningEmulator, email: string): Promise<string> {
+  return revealKey(emu.url, await passwordToken(emu.url, email, PASSWORD));
 }
 
 describe.skipIf(!isAvailable(keychain))(`accounts against the emulator and the real keychain${isAvailable(keychain) ? '' : ` (skipped: ${(keychain as { unavailable: string }).unavailable})`}`, () => {
@@ -68,7 +60,7 @@ describe.skipIf(!isAvailable(keychain))(`accounts against the emulator and the r
 
   it('signs in with an API key after verifying it, and stores it only then', async () => {
     await fresh();
-    const key = await revealKey(emu, 'free@deepcurrent.test');
+    const key = await revealKeyOf(emu, 'free@deepcurrent.test');
     const state = value(await handlers.signInWithApiKey({ apiKey: key, environment: local }));
     const account = state.accounts[0]!;
     expect(account).toMatchObject({ email: 'free@deepcurrent.test', signedInWith: 'api-key', hasApiKey: true, apiKeyLast4: key.slice(-4) });
@@ -161,7 +153,7 @@ describe.skipIf(!isAvailable(keychain))(`accounts against the emulator and the r
 
   it('starts offline with the stored accounts, their last4 and last verified time', async () => {
     await fresh();
-    const key = await revealKey(emu, 'ada@deepcurrent.test');
+    const key = await revealKeyOf(emu, 'ada@deepcurrent.test');
     const signedIn: AppState = value(await handlers.signInWithApiKey({ apiKey: key, environment: local }));
     const dir = app.dir;
     // "Restart" with the emulator unreachable: same settings file, same keychain, nothing listening.

@@ -9,11 +9,8 @@ import type { Result } from '../../src-shared/errors';
 import { callApi } from '../../src-main/services/api-client';
 import { MemorySecretStore } from '../helpers/memory-secret-store';
 import { startLifecycle, statusWith, type LifecycleFixture } from '../helpers/service-context';
+import { value } from '../helpers/result';
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.kind}: ${result.error.message}`);
-  return result.value;
-}
 
 function failure<T>(result: Result<T>) {
   if (result.ok) throw new Error('expected a failure');

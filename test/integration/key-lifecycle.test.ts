@@ -4,7 +4,6 @@
  */
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { API_KEY_ANYWHERE, JWT_ANYWHERE } from '../../src-shared/credentials';
-import type { Result } from '../../src-shared/errors';
 import { callApi } from '../../src-main/services/api-client';
 import {
   secretStoreVariants,
@@ -13,13 +12,10 @@ import {
   statusWith,
   type LifecycleFixture,
 } from '../helpers/service-context';
+import { value } from '../helpers/result';
 
 const variants = await secretStoreVariants();
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.kind}: ${result.error.message}`);
-  return result.value;
-}
 
 /** No key and no token in any settings write or log line, ever. */
 function expectNothingLeaked(f: LifecycleFixture): void {

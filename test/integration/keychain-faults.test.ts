@@ -9,8 +9,9 @@ import { createAccountHandlers } from '../../src-main/services/accounts-service'
 import { SecretStoreError } from '../../src-main/services/ports';
 import { MemorySecretStore } from '../helpers/memory-secret-store';
 import { makeAppContext } from '../helpers/app-context';
+import { DEMO_PASSWORD } from '../../emulator/demo-accounts';
 
-const PASSWORD = 'deepcurrent-demo';
+const PASSWORD = DEMO_PASSWORD;
 const local = { kind: 'local' } as const;
 
 describe('a keychain that fails', () => {

@@ -10,9 +10,10 @@ import { expect, type Page } from '@playwright/test';
 import type { E2EApp } from '../fixtures/app';
 import { CHANNELS, type ApiName } from '../../../src-shared/ipc-channels';
 import type { AccountSummary, AppState } from '../../../src-shared/models';
+import { DEMO_PASSWORD } from '../../../emulator/demo-accounts';
 
 /** The password of every demo account of the emulator. */
-export const DEMO_PASSWORD = 'deepcurrent-demo';
+export { DEMO_PASSWORD };
 
 /** The demo accounts of the emulator. */
 export const DEMO = {
@@ -24,6 +25,11 @@ export const DEMO = {
 /** The sign-in screen's heading. */
 export function signInHeading(page: Page) {
   return page.getByRole('heading', { name: 'Sign in to DeepCurrent' });
+}
+
+/** A button of the main navigation, by its exact name (`Account`, `API key`, `Request tester`, `Settings`). */
+export function nav(page: Page, name: string) {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
 }
 
 /** The account screen's heading. */
