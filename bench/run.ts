@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { ROOT, productionBuild, type ProductionBuild } from './build';
-import { reexecInKeyringSession } from './keyring-session';
+import { reexecInKeyringSession } from '../scripts/keyring-session.mjs';
 import { measureRendererSize } from './renderer-size';
 import { measureRendererStart } from './renderer-start';
 import { startAppSession } from './app-session';
@@ -50,7 +50,7 @@ if (only?.some((s) => !SECTIONS.includes(s))) {
   process.exit(2);
 }
 const noKeychain = flag('no-keychain');
-if (!noKeychain && !flag('no-keyring-session')) reexecInKeyringSession(fileURLToPath(import.meta.url), args);
+if (!noKeychain && !flag('no-keyring-session')) reexecInKeyringSession(fileURLToPath(import.meta.url), args, { label: 'bench' });
 
 const quick = flag('quick');
 const plan = quick

@@ -11,30 +11,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { reexecInKeyringSession } from './keyring-session.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const wanted = (step) => (!only || only.includes(step)) && !(step === 'e2e' && args.includes('--skip-e2e'));
 
-function hasCommand(name) {
-  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
-}
-
-// 1. A real keychain for the integration tests: a private D-Bus session with gnome-keyring, unless one is running.
-// Always a private session: tests never touch the developer's own keyring.
-if (process.platform === 'linux' && !process.env.DEEPCURRENT_KEYRING_SESSION) {
-  if (hasCommand('dbus-run-session') && hasCommand('gnome-keyring-daemon')) {
-    const home = mkdtempSync(join(tmpdir(), 'dc-test-home-'));
-    const inner = `printf 'deepcurrent-test' | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec node ${JSON.stringify(join(root, 'scripts/test-all.mjs'))} ${args.map((a) => JSON.stringify(a)).join(' ')}`;
-    const run = spawnSync('dbus-run-session', ['--', 'sh', '-c', inner], {
-      stdio: 'inherit',
-      cwd: root,
-      env: { ...process.env, HOME: home, XDG_DATA_HOME: join(home, '.local/share'), XDG_CONFIG_HOME: join(home, '.config'), XDG_RUNTIME_DIR: home, DEEPCURRENT_KEYRING_SESSION: '1' },
-    });
-    rmSync(home, { recursive: true, force: true });
-    process.exit(run.status ?? 1);
-  }
+// 1. A real keychain for the integration tests: a private D-Bus session with gnome-keyring (the process restarts
+// inside it). Always a private session: tests never touch the developer's own keyring.
+if (!reexecInKeyringSession(join(root, 'scripts/test-all.mjs'), args, { label: 'test', cwd: root }) && process.platform === 'linux') {
   console.log('note: no dbus-run-session/gnome-keyring-daemon: keychain tests will run against the in-memory fallback or skip.');
 }
 
