@@ -90,7 +90,7 @@ async function userIdOf(baseUrl: string, credential: string): Promise<string> {
  * account is signed in with email and password; with only `apiKey`, it is a key-only account.
  */
 export async function seedAccount(
-  t: TestContext,
+  t: { ctx: ServiceContext },
   emulatorUrl: string,
   secrets: { email: string; token?: string; apiKey?: string },
 ): Promise<StoredAccount> {

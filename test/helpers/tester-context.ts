@@ -9,14 +9,14 @@ import { AccountStore, type StoredAccount } from '../../src-main/services/accoun
 import { callApi } from '../../src-main/services/api-client';
 import { CredentialVault } from '../../src-main/services/credential-vault';
 import type { SecretStore } from '../../src-main/services/ports';
-import { tokenExpiry, type ServiceContext } from '../../src-main/services/service-context';
+import type { ServiceContext } from '../../src-main/services/service-context';
 import { createTesterHandlers, type TesterHandlers } from '../../src-main/services/tester-service';
 import type { Result } from '../../src-shared/errors';
 import { DEFAULT_SETTINGS } from '../../src-shared/models';
 import type { ComposedRequest, TesterResponse } from '../../src-shared/tester';
 import { makeAppContext } from './app-context';
 import { MemorySecretStore } from './memory-secret-store';
-import { makeTestContext, passwordToken } from './service-context';
+import { makeTestContext, passwordToken, seedAccount } from './service-context';
 import { value } from './result';
 import { DEMO_PASSWORD } from '../../emulator/demo-accounts';
 
@@ -63,37 +63,6 @@ export async function revealKey(baseUrl: string, token: string): Promise<string>
   return value(revealed).api_key;
 }
 
-/** Stores a signed-in `local` account (secrets in the vault first, then the metadata) and makes it active. */
-export async function seedSignedIn(
-  ctx: ServiceContext,
-  baseUrl: string,
-  secrets: { email: string; token: string; apiKey?: string },
-): Promise<StoredAccount> {
-  const me = await callApi<{ id: string }>(baseUrl, { method: 'GET', path: '/api/v1/users/me', credential: secrets.token });
-  const userId = value(me).id;
-  const id = `acc_${userId}`;
-  await ctx.vault.set(id, 'token', secrets.token);
-  if (secrets.apiKey) await ctx.vault.set(id, 'api-key', secrets.apiKey);
-  const account: StoredAccount = {
-    id,
-    userId,
-    email: secrets.email,
-    environment: { kind: 'local' },
-    signedInWith: 'token',
-    hasApiKey: Boolean(secrets.apiKey),
-    hasToken: true,
-    apiKeyLast4: secrets.apiKey ? secrets.apiKey.slice(-4) : null,
-    tokenExpiresAt: tokenExpiry(secrets.token),
-    profile: null,
-    lastVerifiedAt: null,
-    needsSignIn: false,
-    lifecycle: null,
-  };
-  ctx.accounts.put(account);
-  ctx.accounts.setActive(id);
-  return account;
-}
-
 export interface TesterOptions {
   secrets?: SecretStore;
   /** `memory` (default): an in-memory KV; `settings-file`: the real settings file (conf) in a temp folder. */
@@ -119,7 +88,7 @@ export async function startTester(options: TesterOptions = {}): Promise<TesterFi
     ctx = t.ctx;
     kvText = () => t.kv.toJSON();
   }
-  const account = await seedSignedIn(ctx, emu.url, { email, token, apiKey });
+  const account = await seedAccount({ ctx }, emu.url, { email, token, apiKey });
   const fixture: TesterFixture = {
     emu,
     ctx,
@@ -145,7 +114,7 @@ export async function startTester(options: TesterOptions = {}): Promise<TesterFi
     switchTo: async (other) => {
       const otherToken = await passwordToken(emu.url, other, DEMO_PASSWORD);
       fixture.seen.add(otherToken);
-      return seedSignedIn(fixture.ctx, emu.url, { email: other, token: otherToken });
+      return seedAccount({ ctx: fixture.ctx }, emu.url, { email: other, token: otherToken });
     },
     close: async () => {
       fixture.handlers.dispose();
