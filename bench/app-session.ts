@@ -20,6 +20,14 @@ import type { AppState, RevealedKey } from '../src-shared/models';
 import type { ComposedRequest, TesterResponse } from '../src-shared/tester';
 import { DEMO_PASSWORD } from '../emulator/demo-accounts';
 
+/** The path every request figure sends (`GET`, with the API key). */
+export const BENCH_PATH = '/api/v1/users/me';
+
+/** The benchmark's request, `GET /api/v1/users/me` with the API key, with `patch` applied; a fresh object each time. */
+export function composedRequest(patch: Partial<ComposedRequest> = {}): ComposedRequest {
+  return { method: 'GET', path: BENCH_PATH, query: [], headers: [], body: { kind: 'none' }, auth: 'api-key', ...patch };
+}
+
 export const DEMO_EMAIL = 'ada@deepcurrent.test';
 /** The password of every demo account of the emulator. */
 export { DEMO_PASSWORD };
@@ -131,7 +139,7 @@ export async function startAppSession(options: AppSessionOptions = {}): Promise<
     send: (request) =>
       session.services.router.call('sendRequest', {
         requestId: `bench-${++counter}`,
-        request: { method: 'GET', path: '/api/v1/users/me', query: [], headers: [], body: { kind: 'none' }, auth: 'api-key', ...request },
+        request: composedRequest(request),
       }) as Promise<Result<TesterResponse>>,
     restart: async () => {
       await services.dispose();

@@ -3,7 +3,7 @@
  * in flight at once, in alternating rounds. Every request must complete with 200; the figure is the ratio of the
  * median wall times (informational: the budget in issue 6 is that all complete).
  */
-import type { AppSession } from './app-session';
+import { BENCH_PATH, type AppSession } from './app-session';
 import { appRequest, plainFetch } from './request-overhead';
 import { median, ms, round, summarise, type Figure } from './stats';
 
@@ -27,7 +27,7 @@ async function burst(count: number, one: () => Promise<number>): Promise<{ wallM
 
 /** Runs the bursts and reports completion and wall times. */
 export async function measureConcurrency(session: AppSession, options: ConcurrencyOptions): Promise<Figure[]> {
-  const url = `${session.emulatorUrl}/api/v1/users/me`;
+  const url = `${session.emulatorUrl}${BENCH_PATH}`;
   const app: number[] = [];
   const plain: number[] = [];
   let appOk = 0;

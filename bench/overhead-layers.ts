@@ -15,7 +15,7 @@ import { createTesterHandlers } from '../src-main/services/tester-service';
 import { sendHttp } from '../src-main/services/http-transport';
 import { runRequest } from '../src-main/services/tester-runner';
 import { prepareRequest } from '../src-main/services/tester-request';
-import type { AppSession } from './app-session';
+import { composedRequest, BENCH_PATH, type AppSession } from './app-session';
 import { median } from './stats';
 
 /** The median time of one variant, and what it adds to the variant below it. */
@@ -25,14 +25,13 @@ export interface LayerCost {
   addsUs: number;
 }
 
-const REQUEST = { method: 'GET', path: '/api/v1/users/me', query: [], headers: [], body: { kind: 'none' }, auth: 'api-key' } as const;
 
 /** Measures every variant `rounds` times, round-robin. */
 export async function measureOverheadLayers(session: AppSession, rounds: number): Promise<LayerCost[]> {
-  const url = `${session.emulatorUrl}/api/v1/users/me`;
+  const url = `${session.emulatorUrl}${BENCH_PATH}`;
   const key = session.apiKey;
   const handlers = createTesterHandlers(session.services.context);
-  const prepared = prepareRequest(session.emulatorUrl, { ...REQUEST, query: [], headers: [] });
+  const prepared = prepareRequest(session.emulatorUrl, composedRequest());
   if (!prepared.ok) throw new Error('prepareRequest failed');
   let n = 0;
   const check = (status: number) => {
@@ -74,7 +73,7 @@ export async function measureOverheadLayers(session: AppSession, rounds: number)
       check(out.ok ? out.response.status : 0);
     }],
     ['handler', async () => {
-      const r = await handlers.sendRequest({ requestId: `layer-${++n}`, request: { ...REQUEST, query: [], headers: [] } });
+      const r = await handlers.sendRequest({ requestId: `layer-${++n}`, request: composedRequest() });
       check(r.ok ? r.value.status : 0);
     }],
     ['router', async () => {

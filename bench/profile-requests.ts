@@ -7,7 +7,7 @@
  */
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
-import type { AppSession } from './app-session';
+import { BENCH_PATH, type AppSession } from './app-session';
 import { summariseProfile, type ProfileShare } from './cpu-profile';
 import { appRequest, plainFetch } from './request-overhead';
 
@@ -58,7 +58,7 @@ async function profiled(session: Session, file: string, work: () => Promise<void
 
 /** Profiles `requests` app-path requests and as many plain fetches; writes the two `.cpuprofile`s to `dir`. */
 export async function profileRequestPaths(app: AppSession, requests: number, dir: string): Promise<RequestProfile> {
-  const url = `${app.emulatorUrl}/api/v1/users/me`;
+  const url = `${app.emulatorUrl}${BENCH_PATH}`;
   for (let i = 0; i < 100; i += 1) {
     await appRequest(app);
     await plainFetch(url, app.apiKey);

@@ -6,7 +6,7 @@
  * of this process's CPU time per side is reported beside it (it holds better when other processes compete). The
  * session is restarted first, so the vault starts cold and its keychain reads can be counted.
  */
-import type { AppSession } from './app-session';
+import { BENCH_PATH, type AppSession } from './app-session';
 import { median, ms, round, summarise, withinBudget, type Figure } from './stats';
 
 /** The budget of the ratio of medians (full path / plain fetch). */
@@ -20,7 +20,7 @@ export async function plainFetch(url: string, apiKey: string): Promise<number> {
 }
 
 /** Sends one request through the router; answers the status, or throws with the error kind. */
-export async function appRequest(session: AppSession, path = '/api/v1/users/me'): Promise<number> {
+export async function appRequest(session: AppSession, path = BENCH_PATH): Promise<number> {
   const result = await session.send({ path });
   if (!result.ok) throw new Error(`sendRequest failed: ${result.error.kind}`);
   return result.value.status;
@@ -37,7 +37,7 @@ export interface OverheadOptions {
 export async function measureRequestOverhead(session: AppSession, options: OverheadOptions): Promise<Figure[]> {
   await session.restart();
   const vault = () => session.services.context.vault;
-  const url = `${session.emulatorUrl}/api/v1/users/me`;
+  const url = `${session.emulatorUrl}${BENCH_PATH}`;
   for (let i = 0; i < options.warmup; i += 1) {
     await appRequest(session);
     await plainFetch(url, session.apiKey);

@@ -11,7 +11,7 @@ import { prepareRequest } from '../src-main/services/tester-request';
 import { shapeResponse } from '../src-main/services/tester-response';
 import { runRequest } from '../src-main/services/tester-runner';
 import { readSettings } from '../src-main/services/service-context';
-import type { AppSession } from './app-session';
+import { composedRequest, type AppSession } from './app-session';
 import { median } from './stats';
 
 /** One step's median cost per call. */
@@ -20,7 +20,6 @@ export interface StepCost {
   us: number;
 }
 
-const REQUEST = { method: 'GET', path: '/api/v1/users/me', query: [], headers: [], body: { kind: 'none' }, auth: 'api-key' } as const;
 
 function timeIt(iterations: number, work: (i: number) => unknown): number {
   for (let i = 0; i < Math.min(200, iterations); i += 1) work(i);
@@ -37,7 +36,7 @@ function timeIt(iterations: number, work: (i: number) => unknown): number {
 /** Measures the steps (needs a signed-in session for the account, the settings file and a real response). */
 export async function measureStepCosts(session: AppSession, iterations = 2000): Promise<StepCost[]> {
   const ctx = session.services.context;
-  const payload = { requestId: 'step-1', request: { ...REQUEST, query: [], headers: [] } };
+  const payload = { requestId: 'step-1', request: composedRequest() };
   const prepared = prepareRequest(session.emulatorUrl, payload.request);
   if (!prepared.ok) throw new Error('prepareRequest failed');
   const outcome = await runRequest(prepared.value, { credential: session.apiKey, timeoutMs: 30_000 });
