@@ -21,7 +21,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { minify, runnerImport, type Plugin } from 'vite';
-import { buildContentSecurityPolicy } from './src-main/security';
+import { buildContentSecurityPolicy } from './src-main/shell/security';
 
 const root = resolve(__dirname);
 

@@ -23,12 +23,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
-      'no-restricted-imports': ['error', { patterns: banned(KEYTAR, 'Only src-main/adapters/keytar-secret-store.ts may import keytar.') }],
+      'no-restricted-imports': ['error', { patterns: banned(KEYTAR, 'Only src-main/platform/keytar-secret-store.ts may import keytar.') }],
     },
-  },
-  {
-    files: ['src-main/adapters/keytar-secret-store.ts'],
-    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
@@ -46,14 +42,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/services/**/*.ts', 'src-main/ipc/router.ts', 'src-main/app-bootstrap.ts', 'src-main/adapters/settings-file.ts', 'src-main/adapters/secret-store-factory.ts', 'src-main/adapters/memory-*.ts'],
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/index.ts', 'src-main/shell/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            ...banned(['electron'], 'Main-process services never import electron: they run under plain Node and in start:web.'),
-            ...banned(KEYTAR, 'Only src-main/adapters/keytar-secret-store.ts may import keytar.'),
+            ...banned(['electron'], 'Only src-main/shell/ and src-main/index.ts import electron: everything else runs under plain Node and in start:web.'),
+            ...banned(KEYTAR, 'Only src-main/platform/keytar-secret-store.ts may import keytar.'),
             ...banned(['**/src-renderer/**', 'react', 'react-dom'], 'Main-process code never imports the renderer.'),
           ],
         },
@@ -86,5 +83,9 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['src-main/platform/keytar-secret-store.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
 );

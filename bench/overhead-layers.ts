@@ -5,16 +5,16 @@
  *
  *   fetch          plain fetch, headers as a plain object, body read with text()
  *   fetch+options  fetch with the runner's options: a Headers object, redirect 'manual', an AbortSignal and a timer
- *   transport      the runner's HTTP client alone (src-main/services/http-transport.ts: node:http, keep-alive agent,
+ *   transport      the runner's HTTP client alone (src-main/platform/http-transport.ts: node:http, keep-alive agent,
  *                  capped body), with an AbortSignal and a timer
- *   runRequest     the runner itself (src-main/services/tester-runner.ts)
+ *   runRequest     the runner itself (src-main/tester/tester-runner.ts)
  *   handler        the tester's sendRequest handler, called directly (credential, prepare, run, shape, history)
  *   router         router.call('sendRequest'): validation, then the handler (what the renderer's IPC call does)
  */
-import { createTesterHandlers } from '../src-main/services/tester-service';
-import { sendHttp } from '../src-main/services/http-transport';
-import { runRequest } from '../src-main/services/tester-runner';
-import { prepareRequest } from '../src-main/services/tester-request';
+import { createTesterHandlers } from '../src-main/tester/tester-service';
+import { sendHttp } from '../src-main/platform/http-transport';
+import { runRequest } from '../src-main/tester/tester-runner';
+import { prepareRequest } from '../src-main/tester/tester-request';
 import { composedRequest, BENCH_PATH, type AppSession } from './app-session';
 import { median } from './stats';
 

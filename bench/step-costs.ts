@@ -6,11 +6,11 @@
  * the awaits between the steps.
  */
 import { REQUEST_SCHEMAS } from '../src-shared/ipc-contract';
-import { HistoryStore } from '../src-main/services/history-store';
-import { prepareRequest } from '../src-main/services/tester-request';
-import { shapeResponse } from '../src-main/services/tester-response';
-import { runRequest } from '../src-main/services/tester-runner';
-import { readSettings } from '../src-main/services/service-context';
+import { HistoryStore } from '../src-main/tester/history-store';
+import { prepareRequest } from '../src-main/tester/tester-request';
+import { shapeResponse } from '../src-main/tester/tester-response';
+import { runRequest } from '../src-main/tester/tester-runner';
+import { readSettings } from '../src-main/accounts/service-context';
 import { composedRequest, type AppSession } from './app-session';
 import { median } from './stats';
 

@@ -13,12 +13,11 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session, shell } from 'electron';
-import { bootstrapServices } from './app-bootstrap';
-import type { AppServices } from './services/app-services';
-import { openSettingsFile } from './adapters/settings-file';
-import { createElectronClipboard } from './adapters/electron-clipboard';
-import { registerIpcHandlers } from './ipc/electron-ipc';
-import { createMainWindow, hardenWebContents } from './window';
+import { bootstrapServices, type AppServices } from './app';
+import { openSettingsFile } from './platform/settings-file';
+import { createElectronClipboard } from './shell/electron-clipboard';
+import { registerIpcHandlers } from './shell/electron-ipc';
+import { createMainWindow, hardenWebContents } from './shell/window';
 import {
   buildContentSecurityPolicy,
   denyPermissionCheck,
@@ -26,7 +25,7 @@ import {
   isAppUrl,
   isSafeExternalUrl,
   type AppUrls,
-} from './security';
+} from './shell/security';
 
 declare const __INCLUDE_EMULATOR__: boolean;
 declare const __DEV_INLINE_SCRIPT_HASHES__: string[];

@@ -10,11 +10,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { bootstrapServices } from '../src-main/app-bootstrap';
-import type { AppServices } from '../src-main/services/app-services';
-import { openSettingsFile } from '../src-main/adapters/settings-file';
-import { MemoryClipboard } from '../src-main/adapters/memory-clipboard';
-import { buildContentSecurityPolicy, isSafeExternalUrl, securityHeaders } from '../src-main/security';
+import { bootstrapServices, type AppServices } from '../src-main/app';
+import { openSettingsFile } from '../src-main/platform/settings-file';
+import { MemoryClipboard } from '../src-main/platform/memory-clipboard';
+import { buildContentSecurityPolicy, isSafeExternalUrl, securityHeaders } from '../src-main/shell/security';
 import { startEmulator, type EmulatorOptions } from '../emulator/server';
 import { BRIDGE_TOKEN_HEADER, bridgeScript } from './bridge-script';
 import { ensureRendererBuilt, RENDERER_DIR } from './build-renderer';

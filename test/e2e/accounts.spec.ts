@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, KEYCHAIN_SERVICE, type E2EApp } from './fixtures/app';
-import { loadKeytar } from '../../src-main/adapters/keytar-secret-store';
+import { loadKeytar } from '../../src-main/platform/keytar-secret-store';
 import {
   DEMO,
   DEMO_PASSWORD,

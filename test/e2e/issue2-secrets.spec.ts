@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect, KEYCHAIN_SERVICE } from './fixtures/app';
-import { loadKeytar } from '../../src-main/adapters/keytar-secret-store';
+import { loadKeytar } from '../../src-main/platform/keytar-secret-store';
 import { DEMO, DEMO_PASSWORD, fact, revealKeyFor, signInWithApiKey, signInWithPassword, storedAccount } from './helpers/sign-in';
 
 test('no token, key or password leaks out of the keychain during password and key sign-in', async ({ app, page }) => {

@@ -5,12 +5,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AccountStore } from '../../src-main/services/account-store';
-import { CredentialVault } from '../../src-main/services/credential-vault';
-import type { SecretStore } from '../../src-main/services/ports';
-import { MemoryClipboard } from '../../src-main/adapters/memory-clipboard';
-import type { ServiceContext } from '../../src-main/services/service-context';
-import { openSettingsFile } from '../../src-main/adapters/settings-file';
+import { AccountStore } from '../../src-main/accounts/account-store';
+import { CredentialVault } from '../../src-main/accounts/credential-vault';
+import type { SecretStore } from '../../src-main/platform/ports';
+import { MemoryClipboard } from '../../src-main/platform/memory-clipboard';
+import type { ServiceContext } from '../../src-main/accounts/service-context';
+import { openSettingsFile } from '../../src-main/platform/settings-file';
 
 export interface TestAppContext {
   ctx: ServiceContext;

@@ -2,7 +2,7 @@
  * A fake ClipboardPort: holds the text in memory, records every write and clear, and lets a test play the user
  * copying something else (`userCopies`).
  */
-import type { ClipboardPort } from '../../src-main/services/ports';
+import type { ClipboardPort } from '../../src-main/platform/ports';
 
 export class FakeClipboard implements ClipboardPort {
   text = '';

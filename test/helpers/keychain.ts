@@ -4,7 +4,7 @@
  * session on Linux, so there it is always available.
  */
 import { randomBytes } from 'node:crypto';
-import { KeytarSecretStore, loadKeytar } from '../../src-main/adapters/keytar-secret-store';
+import { KeytarSecretStore, loadKeytar } from '../../src-main/platform/keytar-secret-store';
 
 export interface RealKeychain {
   store: KeytarSecretStore;

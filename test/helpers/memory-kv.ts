@@ -4,7 +4,7 @@
  * every write (to check that no secret is ever written); `crashOnNextWrite()` makes the next write throw, to play
  * the app dying between two steps.
  */
-import type { KeyValueStore } from '../../src-main/services/ports';
+import type { KeyValueStore } from '../../src-main/platform/ports';
 
 export class MemoryKv implements KeyValueStore {
   private readonly data = new Map<string, string>();

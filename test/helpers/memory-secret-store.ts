@@ -2,7 +2,7 @@
  * An in-memory SecretStore for tests: `persistent` is configurable, and failures can be injected per operation
  * (`failNext('set', 2)`) to play a locked or broken keychain. `snapshot()` shows what a real keychain would hold.
  */
-import { SecretStoreError, type SecretStore } from '../../src-main/services/ports';
+import { SecretStoreError, type SecretStore } from '../../src-main/platform/ports';
 
 type Operation = 'get' | 'set' | 'delete';
 

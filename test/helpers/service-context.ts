@@ -6,12 +6,12 @@
  * signing in over HTTP itself (it does not depend on the sign-in service).
  */
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
-import { callApi } from '../../src-main/services/api-client';
-import { AccountStore, type StoredAccount } from '../../src-main/services/account-store';
-import { CredentialVault } from '../../src-main/services/credential-vault';
-import { createKeyLifecycleHandlers } from '../../src-main/services/key-lifecycle-service';
-import type { SecretStore } from '../../src-main/services/ports';
-import { tokenExpiry, type ServiceContext } from '../../src-main/services/service-context';
+import { callApi } from '../../src-main/deepcurrent-api/api-client';
+import { AccountStore, type StoredAccount } from '../../src-main/accounts/account-store';
+import { CredentialVault } from '../../src-main/accounts/credential-vault';
+import { createKeyLifecycleHandlers } from '../../src-main/api-key/key-lifecycle-service';
+import type { SecretStore } from '../../src-main/platform/ports';
+import { tokenExpiry, type ServiceContext } from '../../src-main/accounts/service-context';
 import { FakeClipboard } from './fake-clipboard';
 import { MemoryKv } from './memory-kv';
 import { MemorySecretStore } from './memory-secret-store';

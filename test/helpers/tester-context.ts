@@ -5,12 +5,12 @@
  * every real secret, for leak checks; `restart()` is the app restarting (new caches, same storage).
  */
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
-import { AccountStore, type StoredAccount } from '../../src-main/services/account-store';
-import { callApi } from '../../src-main/services/api-client';
-import { CredentialVault } from '../../src-main/services/credential-vault';
-import type { SecretStore } from '../../src-main/services/ports';
-import type { ServiceContext } from '../../src-main/services/service-context';
-import { createTesterHandlers, type TesterHandlers } from '../../src-main/services/tester-service';
+import { AccountStore, type StoredAccount } from '../../src-main/accounts/account-store';
+import { callApi } from '../../src-main/deepcurrent-api/api-client';
+import { CredentialVault } from '../../src-main/accounts/credential-vault';
+import type { SecretStore } from '../../src-main/platform/ports';
+import type { ServiceContext } from '../../src-main/accounts/service-context';
+import { createTesterHandlers, type TesterHandlers } from '../../src-main/tester/tester-service';
 import type { Result } from '../../src-shared/errors';
 import { DEFAULT_SETTINGS } from '../../src-shared/models';
 import type { ComposedRequest, TesterResponse } from '../../src-shared/tester';

@@ -3,7 +3,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
-import { createAccountHandlers } from '../../src-main/services/accounts-service';
+import { createAccountHandlers } from '../../src-main/accounts/accounts-service';
 import type { AppState } from '../../src-shared/models';
 import { isAvailable, realKeychain, type RealKeychain } from '../helpers/keychain';
 import { makeAppContext, type TestAppContext } from '../helpers/app-context';

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { API_KEY_ANYWHERE } from '../../src-shared/credentials';
 import type { Result } from '../../src-shared/errors';
-import { callApi } from '../../src-main/services/api-client';
+import { callApi } from '../../src-main/deepcurrent-api/api-client';
 import { MemorySecretStore } from '../helpers/memory-secret-store';
 import { startLifecycle, statusWith, type LifecycleFixture } from '../helpers/service-context';
 import { value } from '../helpers/result';

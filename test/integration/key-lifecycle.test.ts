@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { API_KEY_ANYWHERE, JWT_ANYWHERE } from '../../src-shared/credentials';
-import { callApi } from '../../src-main/services/api-client';
+import { callApi } from '../../src-main/deepcurrent-api/api-client';
 import {
   secretStoreVariants,
   seedAccount,

@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
-import { KeytarSecretStore, type Keytar } from '../../src-main/adapters/keytar-secret-store';
-import { createAccountHandlers } from '../../src-main/services/accounts-service';
-import { SecretStoreError } from '../../src-main/services/ports';
+import { KeytarSecretStore, type Keytar } from '../../src-main/platform/keytar-secret-store';
+import { createAccountHandlers } from '../../src-main/accounts/accounts-service';
+import { SecretStoreError } from '../../src-main/platform/ports';
 import { MemorySecretStore } from '../helpers/memory-secret-store';
 import { makeAppContext } from '../helpers/app-context';
 import { DEMO_PASSWORD } from '../../emulator/demo-accounts';

@@ -2,7 +2,7 @@
  * The endpoint picker's list from the emulator's openapi.json over HTTP, cached for offline use.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { OPENAPI_CACHE_KEY } from '../../src-main/services/tester-endpoints';
+import { OPENAPI_CACHE_KEY } from '../../src-main/tester/tester-endpoints';
 import { startTester, value, type TesterFixture } from '../helpers/tester-context';
 
 let f: TesterFixture | null = null;

@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { callApi } from '../../src-main/services/api-client';
+import { callApi } from '../../src-main/deepcurrent-api/api-client';
 import { MAX_BODY_BYTES } from '../../src-shared/tester';
 import { startTester, value, type TesterFixture } from '../helpers/tester-context';
 

@@ -4,7 +4,7 @@
  * settings file, and no real secret reaches the settings file, an error message or a response.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SecretStore } from '../../src-main/services/ports';
+import type { SecretStore } from '../../src-main/platform/ports';
 import type { Result } from '../../src-shared/errors';
 import { HISTORY_LIMIT, type HistoryEntry } from '../../src-shared/tester';
 import { secretStoreVariants } from '../helpers/service-context';

@@ -17,20 +17,20 @@ describe('lint boundaries', () => {
     ["import { createRouter } from '../src-main/ipc/router';", 'src-renderer/features/x.ts'],
     ["import { ipcRenderer } from 'electron';", 'src-renderer/app-x.tsx'],
     ["import { readFileSync } from 'node:fs';", 'src-renderer/x.ts'],
-    ["import keytar from '@github/keytar';", 'src-main/services/x.ts'],
+    ["import keytar from '@github/keytar';", 'src-main/tester/x.ts'],
     ["import keytar from '@github/keytar';", 'src-main/index-x.ts'],
-    ["import { app } from 'electron';", 'src-main/services/x.ts'],
+    ["import { app } from 'electron';", 'src-main/tester/x.ts'],
     ["import { app } from 'electron';", 'src-shared/x.ts'],
     ["import { createHash } from 'node:crypto';", 'src-shared/x.ts'],
-    ["import { x } from '../src-main/services/api-client';", 'src-preload/x.ts'],
+    ["import { x } from '../src-main/deepcurrent-api/api-client';", 'src-preload/x.ts'],
   ])('refuses %s in %s', async (code, file) => {
     expect(await restrictedImportErrors(code, file)).not.toEqual([]);
   });
 
   it.each([
-    ["import keytar from '@github/keytar';", 'src-main/adapters/keytar-secret-store.ts'],
+    ["import keytar from '@github/keytar';", 'src-main/platform/keytar-secret-store.ts'],
     ["import { CHANNELS } from '../src-shared/ipc-channels';", 'src-renderer/x.ts'],
-    ["import { app } from 'electron';", 'src-main/window-x.ts'],
+    ["import { app } from 'electron';", 'src-main/shell/window-x.ts'],
     ["import { contextBridge } from 'electron';", 'src-preload/x.ts'],
   ])('allows %s in %s', async (code, file) => {
     expect(await restrictedImportErrors(code, file)).toEqual([]);

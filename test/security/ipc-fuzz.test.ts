@@ -7,13 +7,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
-import { createAppServices, type AppServices } from '../../src-main/services/app-services';
-import { MemorySecretStore } from '../../src-main/adapters/memory-secret-store';
+import { createAppServices, type AppServices } from '../../src-main/app';
+import { MemorySecretStore } from '../../src-main/platform/memory-secret-store';
 import { API_NAMES, type ApiName } from '../../src-shared/ipc-channels';
 import { ERROR_KINDS } from '../../src-shared/errors';
-import { callApi } from '../../src-main/services/api-client';
+import { callApi } from '../../src-main/deepcurrent-api/api-client';
 import { makeAppContext } from '../helpers/app-context';
-import { MemoryClipboard } from '../../src-main/adapters/memory-clipboard';
+import { MemoryClipboard } from '../../src-main/platform/memory-clipboard';
 
 const RUNS_PER_CHANNEL = Number(process.env.DC_FUZZ_RUNS ?? 250);
 

@@ -8,8 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { bootHint, firstRunEnvironments, firstRunState, signInShellKey, startsWithPlainSignIn } from '../../src-shared/boot-hint';
 import { DEFAULT_SETTINGS, type AppState } from '../../src-shared/models';
-import { createAppServices } from '../../src-main/services/app-services';
-import { MemoryClipboard } from '../../src-main/adapters/memory-clipboard';
+import { createAppServices } from '../../src-main/app';
+import { MemoryClipboard } from '../../src-main/platform/memory-clipboard';
 import { MemoryKv } from '../helpers/memory-kv';
 import { MemorySecretStore } from '../helpers/memory-secret-store';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { concealmentFormats, electronRawFormatKey } from '../../src-main/adapters/clipboard-concealment';
-import { MemoryClipboard } from '../../src-main/adapters/memory-clipboard';
+import { concealmentFormats, electronRawFormatKey } from '../../src-main/shell/clipboard-concealment';
+import { MemoryClipboard } from '../../src-main/platform/memory-clipboard';
 
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 

@@ -45,8 +45,8 @@ vi.mock('electron', () => {
   };
 });
 
-const { registerIpcHandlers, UNKNOWN_SENDER } = await import('../../src-main/ipc/electron-ipc');
-const { createMainWindow, hardenWebContents } = await import('../../src-main/window');
+const { registerIpcHandlers, UNKNOWN_SENDER } = await import('../../src-main/shell/electron-ipc');
+const { createMainWindow, hardenWebContents } = await import('../../src-main/shell/window');
 const { CHANNELS, API_NAMES } = await import('../../src-shared/ipc-channels');
 
 const appUrls = { indexFileUrl: 'file:///opt/DeepCurrent/resources/app.asar/out/renderer/index.html', devServerUrl: null };

@@ -10,7 +10,7 @@ import {
   secureWebPreferences,
   securityHeaders,
   type AppUrls,
-} from '../../src-main/security';
+} from '../../src-main/shell/security';
 
 const PACKAGED: AppUrls = { indexFileUrl: 'file:///opt/DeepCurrent/resources/app.asar/out/renderer/index.html', devServerUrl: null };
 const DEV: AppUrls = { indexFileUrl: 'file:///home/me/dc/out/renderer/index.html', devServerUrl: 'http://localhost:5173/' };

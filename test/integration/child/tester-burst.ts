@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../../../emulator/server';
-import { openSettingsFile } from '../../../src-main/adapters/settings-file';
-import { MemorySecretStore } from '../../../src-main/adapters/memory-secret-store';
-import { createAppServices } from '../../../src-main/services/app-services';
-import { MemoryClipboard } from '../../../src-main/adapters/memory-clipboard';
+import { openSettingsFile } from '../../../src-main/platform/settings-file';
+import { MemorySecretStore } from '../../../src-main/platform/memory-secret-store';
+import { createAppServices } from '../../../src-main/app';
+import { MemoryClipboard } from '../../../src-main/platform/memory-clipboard';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');

@@ -1,0 +1,140 @@
+/**
+ * The composition root of the main process: the only file that knows every part. `bootstrapServices` opens the
+ * adapters a running app needs (keychain with an honest in-memory fallback); `createAppServices` builds the
+ * features and binds every API function of the IPC contract to its feature. Imports no `electron`: the Electron
+ * shell (`index.ts`) and the start:web bridge both call it with their own adapters, and tests call it with fakes or
+ * the real keychain.
+ */
+import { bootHint } from '../src-shared/boot-hint';
+import type { ApiHandlers } from '../src-shared/ipc-contract';
+import { createRouter, type Router } from './ipc/router';
+import { AccountStore } from './accounts/account-store';
+import { CredentialVault } from './accounts/credential-vault';
+import { systemClock, type ClipboardPort, type Clock, type KeyValueStore, type SecretStore } from './platform/ports';
+import type { ServiceContext } from './accounts/service-context';
+import { createAccountHandlers } from './accounts/accounts-service';
+import { closeIdleConnections } from './platform/http-transport';
+import { createKeyLifecycleHandlers } from './api-key/key-lifecycle-service';
+import { createTesterHandlers } from './tester/tester-service';
+import { openSecretStore } from './platform/secret-store-factory';
+
+export interface AppServicesOptions {
+  secretStore: SecretStore;
+  kv: KeyValueStore;
+  clipboard: ClipboardPort;
+  /** URL of the emulator embedded in development builds, or null (packaged builds). */
+  localEmulatorUrl: string | null;
+  /** Opens an already-checked https: URL in the user's browser. */
+  openExternal: (url: string) => Promise<void>;
+  clock?: Clock;
+  /** One-time notices for the user (for example: the settings file was damaged and moved aside). */
+  notices?: string[];
+  /** Why secrets are kept in memory only, when `secretStore.persistent` is false. */
+  secretStorageMessage?: string | null;
+  /** Where the main process logs; never given a secret. */
+  log?: (message: string) => void;
+}
+
+export interface AppServices {
+  router: Router;
+  context: ServiceContext;
+  /** The boot hint for the page about to load (`src-shared/boot-hint.ts`): a query string, possibly empty. */
+  bootHint(): Promise<string>;
+  /** Clears a copied key from the clipboard, aborts requests in flight and closes idle connections. Call on quit. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Without a persistent keychain, secrets from an earlier session are gone: the stored accounts must not claim to
+ * hold them, so each is shown as needing a new sign-in (its email, last4 and profile stay).
+ */
+function forgetUnheldSecrets(context: ServiceContext): void {
+  for (const account of context.accounts.list()) {
+    if (account.hasApiKey || account.hasToken) {
+      context.accounts.update(account.id, { hasApiKey: false, hasToken: false, tokenExpiresAt: null, needsSignIn: true });
+    }
+  }
+}
+
+export function createAppServices(options: AppServicesOptions): AppServices {
+  const log = options.log ?? (() => {});
+  const context: ServiceContext = {
+    accounts: new AccountStore(options.kv),
+    vault: new CredentialVault(options.secretStore),
+    kv: options.kv,
+    clock: options.clock ?? systemClock,
+    clipboard: options.clipboard,
+    localEmulatorUrl: options.localEmulatorUrl,
+    log,
+  };
+  if (!options.secretStore.persistent) forgetUnheldSecrets(context);
+  const accounts = createAccountHandlers(context, {
+    openExternal: options.openExternal,
+    notices: options.notices ?? [],
+    secretStorageMessage: options.secretStorageMessage ?? null,
+  });
+  const lifecycle = createKeyLifecycleHandlers(context);
+  const tester = createTesterHandlers(context);
+  const handlers: ApiHandlers = {
+    getState: accounts.getState,
+    signInWithPassword: accounts.signInWithPassword,
+    signInWithApiKey: accounts.signInWithApiKey,
+    switchAccount: accounts.switchAccount,
+    signOut: accounts.signOut,
+    refreshProfile: accounts.refreshProfile,
+    updateSettings: accounts.updateSettings,
+    openExternal: accounts.openExternal,
+    getApiKeyStatus: lifecycle.getApiKeyStatus,
+    revealApiKey: lifecycle.revealApiKey,
+    copyApiKey: lifecycle.copyApiKey,
+    requestNewKey: lifecycle.requestNewKey,
+    confirmNewKey: lifecycle.confirmNewKey,
+    sendRequest: tester.sendRequest,
+    cancelRequest: tester.cancelRequest,
+    listEndpoints: tester.listEndpoints,
+    listHistory: tester.listHistory,
+    clearHistory: tester.clearHistory,
+  };
+  return {
+    router: createRouter(handlers, log),
+    context,
+    bootHint: async () => {
+      const state = await accounts.getState({});
+      return state.ok ? bootHint(state.value) : '';
+    },
+    dispose: async () => {
+      await lifecycle.dispose();
+      tester.dispose();
+      closeIdleConnections();
+    },
+  };
+}
+
+export interface BootstrapOptions {
+  /** Keychain service name; development and packaged builds use different ones. */
+  keychainService: string;
+  /** The settings store (electron-store in the app, conf in start:web), already opened. */
+  kv: KeyValueStore;
+  /** Notices from opening the settings store (a damaged file moved aside). */
+  kvNotices: string[];
+  clipboard: ClipboardPort;
+  localEmulatorUrl: string | null;
+  openExternal: (url: string) => Promise<void>;
+  log?: (message: string) => void;
+  /** Force the in-memory secret store (used by tests of the no-keychain path). */
+  disableKeychain?: boolean;
+}
+
+export async function bootstrapServices(options: BootstrapOptions): Promise<AppServices> {
+  const secrets = await openSecretStore(options.keychainService, { disabled: options.disableKeychain ?? false });
+  return createAppServices({
+    secretStore: secrets.store,
+    kv: options.kv,
+    clipboard: options.clipboard,
+    localEmulatorUrl: options.localEmulatorUrl,
+    openExternal: options.openExternal,
+    notices: options.kvNotices,
+    secretStorageMessage: secrets.message,
+    log: options.log,
+  });
+}

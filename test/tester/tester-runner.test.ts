@@ -1,0 +1,582 @@
+/**
+ * The tester's request runner and its HTTP client (`http-transport.ts`) against real `node:http` / `node:https`
+ * servers on 127.0.0.1: decoding and the decoded-size cap, redirects, keep-alive reuse and the one retry on a
+ * reused connection, time limit and cancel, header validation, TLS verification, bodiless answers, and the
+ * request and response headers as fetch produced them.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryClipboard } from '../../src-main/platform/memory-clipboard';
+import { MemorySecretStore } from '../../src-main/platform/memory-secret-store';
+import { createAppServices } from '../../src-main/app';
+import { closeIdleConnections, IDLE_SOCKET_TIMEOUT_MS, responseHeaderList } from '../../src-main/platform/http-transport';
+import { runRequest, type RunOptions, type RunOutcome } from '../../src-main/tester/tester-runner';
+import type { PreparedRequest } from '../../src-main/tester/tester-request';
+import { MAX_BODY_BYTES, type HttpMethod } from '../../src-shared/tester';
+import { MemoryKv } from '../helpers/memory-kv';
+
+type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
+
+/** A server on 127.0.0.1 that records its connections and requests. */
+interface TestServer {
+  url: string;
+  /** Every connection the server accepted, in order. */
+  sockets: Socket[];
+  /** Every request: method, path, headers, body, and the index of its connection. */
+  requests: Array<{ method: string; path: string; headers: IncomingMessage['headers']; body: string; connection: number }>;
+  /** Resolves when connection `index` closes. */
+  closed(index: number): Promise<void>;
+  handler: Handler;
+}
+
+const servers: Server[] = [];
+
+async function listen(server: Server, scheme: 'http' | 'https', handler: Handler): Promise<TestServer> {
+  const t: TestServer = { url: '', sockets: [], requests: [], handler, closed: () => Promise.resolve() };
+  const closedAt = new Map<Socket, Promise<void>>();
+  server.on('connection', (socket: Socket) => {
+    t.sockets.push(socket);
+    closedAt.set(socket, new Promise((resolve) => socket.once('close', () => resolve())));
+  });
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      t.requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, connection: t.sockets.indexOf(req.socket) });
+      t.handler(req, res, body);
+    });
+  });
+  t.closed = (index) => closedAt.get(t.sockets[index]!)!;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.url = `${scheme}://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  servers.push(server);
+  return t;
+}
+
+function serve(handler: Handler): Promise<TestServer> {
+  return listen(createServer(), 'http', handler);
+}
+
+afterAll(async () => {
+  closeIdleConnections();
+  for (const server of servers) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+function prepared(url: string, patch: Partial<PreparedRequest> = {}): PreparedRequest {
+  return { method: 'GET', url, headers: [], body: undefined, notes: [], ...patch };
+}
+
+function run(url: string, patch: Partial<PreparedRequest> = {}, options: Partial<RunOptions> = {}): Promise<RunOutcome> {
+  return runRequest(prepared(url, patch), { credential: null, timeoutMs: 10_000, ...options });
+}
+
+function response(outcome: RunOutcome) {
+  if (!outcome.ok) throw new Error(`expected a response, got ${outcome.error.kind}: ${outcome.error.message}`);
+  return outcome.response;
+}
+
+function header(headers: [string, string][], name: string): string | undefined {
+  return headers.find(([n]) => n === name)?.[1];
+}
+
+const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
+
+/** Resolves with how long `promise` took, or rejects when it takes longer than `ms`. */
+async function within<T>(ms: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+describe('content-encoding', () => {
+  const original = JSON.stringify({ data: Array.from({ length: 200 }, (_, i) => ({ id: i, title: `Item ${i} ü` })) });
+  const encoded: Record<string, Buffer> = {
+    gzip: gzipSync(original),
+    'x-gzip': gzipSync(original),
+    deflate: deflateSync(original),
+    br: brotliCompressSync(original),
+    'deflate, gzip': gzipSync(deflateSync(original)),
+  };
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await serve((req, res) => {
+      const coding = decodeURIComponent(req.url!.slice(1));
+      const body = coding === 'raw-deflate' ? deflateRawSync(original) : encoded[coding] ?? Buffer.from('not compressed at all');
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': coding === 'raw-deflate' ? 'deflate' : coding });
+      res.end(body);
+    });
+  });
+
+  it.each(Object.keys(encoded))('decodes %s', async (coding) => {
+    const r = response(await run(`${server.url}/${encodeURIComponent(coding)}`));
+    expect(text(r.bytes)).toBe(original);
+    expect(r.truncated).toBe(false);
+    expect(header(r.headers, 'content-encoding')).toBe(coding);
+  });
+
+  it('decodes deflate sent raw (without the zlib wrapper), as fetch did', async () => {
+    expect(text(response(await run(`${server.url}/raw-deflate`)).bytes)).toBe(original);
+  });
+
+  it('passes a body with an unknown coding through raw', async () => {
+    expect(text(response(await run(`${server.url}/zstd`)).bytes)).toBe('not compressed at all');
+  });
+
+  it("sends fetch's default Accept-Encoding over http, and the user's own when one was typed", async () => {
+    await run(`${server.url}/gzip`);
+    expect(server.requests.at(-1)!.headers['accept-encoding']).toBe('gzip, deflate');
+    await run(`${server.url}/zstd`, { headers: [['Accept-Encoding', 'zstd']] });
+    expect(server.requests.at(-1)!.headers['accept-encoding']).toBe('zstd');
+  });
+
+  it('answers a damaged gzip body with a clear error, and the next request still works', async () => {
+    const damaged = await serve((req, res) => {
+      if (req.url === '/ok') {
+        res.end('fine');
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+      res.end(Buffer.from('this is not gzip, whatever the header says'));
+    });
+    const r = await run(damaged.url);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.kind).toBe('bad-response');
+      expect(r.error.message).toMatch(/Content-Encoding: gzip\).*does not decompress/);
+    }
+    expect(text(response(await run(`${damaged.url}/ok`)).bytes)).toBe('fine');
+  });
+});
+
+describe('the 10 MB cap applies to the decoded body', () => {
+  /** 1 GiB of zeros as 1,024 gzip members of 1 MiB each: about 1 MB on the wire. */
+  const member = gzipSync(Buffer.alloc(1024 * 1024));
+  const bomb = Buffer.concat(Array.from({ length: 1024 }, () => member));
+  let server: TestServer;
+  beforeAll(async () => {
+    const exact = gzipSync(Buffer.alloc(MAX_BODY_BYTES));
+    server = await serve((req, res) => {
+      const body = req.url === '/exact' ? exact : bomb;
+      res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Encoding': 'gzip', 'Content-Length': String(body.length) });
+      res.end(body);
+    });
+  });
+
+  it('stops a gzip bomb at exactly the cap, without inflating the rest, and closes the connection', async () => {
+    const cpuBefore = process.cpuUsage();
+    const r = response(await run(`${server.url}/bomb`));
+    const cpu = process.cpuUsage(cpuBefore);
+    expect(r.truncated).toBe(true);
+    expect(r.bytes.byteLength).toBe(MAX_BODY_BYTES);
+    expect(r.bytes.every((b) => b === 0)).toBe(true);
+    // Inflating the whole GiB takes seconds of CPU; stopping at 10 MB takes a few tens of milliseconds.
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(1000);
+    const index = server.requests.at(-1)!.connection;
+    await within(2000, server.closed(index));
+  });
+
+  it('keeps a body that decodes to exactly the cap whole and unmarked', async () => {
+    const r = response(await run(`${server.url}/exact`));
+    expect(r.truncated).toBe(false);
+    expect(r.bytes.byteLength).toBe(MAX_BODY_BYTES);
+  });
+
+  it('cuts an unencoded body at the cap too, and closes that connection', async () => {
+    const big = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      res.end(Buffer.alloc(MAX_BODY_BYTES + 100_000, 0x61));
+    });
+    const r = response(await run(big.url));
+    expect(r).toMatchObject({ truncated: true });
+    expect(r.bytes.byteLength).toBe(MAX_BODY_BYTES);
+    await within(2000, big.closed(0));
+  });
+});
+
+describe('redirects', () => {
+  it('answers a 302 as it is, with its Location, and never asks the target', async () => {
+    const target = await serve((_req, res) => res.end('target'));
+    const redirecting = await serve((_req, res) => {
+      res.writeHead(302, { Location: `${target.url}/steal` });
+      res.end();
+    });
+    const r = response(await run(`${redirecting.url}/api`, {}, { credential: 'dc_secret' }));
+    expect(r.status).toBe(302);
+    expect(header(r.headers, 'location')).toBe(`${target.url}/steal`);
+    expect(target.requests).toHaveLength(0);
+  });
+});
+
+describe('keep-alive', () => {
+  it('sends sequential requests over one connection', async () => {
+    const server = await serve((_req, res) => res.end('ok'));
+    for (let i = 0; i < 5; i += 1) expect(response(await run(server.url)).status).toBe(200);
+    expect(response(await run(server.url, { method: 'POST', body: 'x' })).status).toBe(200);
+    expect(server.sockets).toHaveLength(1);
+    expect(server.requests.map((r) => r.connection)).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('closes idle connections when the app services are disposed (on quit)', async () => {
+    const server = await serve((_req, res) => res.end('ok'));
+    response(await run(server.url));
+    const services = createAppServices({
+      secretStore: new MemorySecretStore(),
+      kv: new MemoryKv(),
+      clipboard: new MemoryClipboard(),
+      localEmulatorUrl: null,
+      openExternal: async () => {},
+    });
+    await services.dispose();
+    await within(2000, server.closed(0));
+  });
+
+  describe('a reused connection the server drops before answering', () => {
+    /** Answers the first request on every connection; drops the connection on any later one, before a byte. */
+    let server: TestServer;
+    beforeAll(async () => {
+      const seen = new WeakMap<Socket, number>();
+      server = await serve((req, res) => {
+        const n = (seen.get(req.socket) ?? 0) + 1;
+        seen.set(req.socket, n);
+        if (n > 1) req.socket.destroy();
+        else res.end('fresh');
+      });
+    });
+
+    it.each(['GET', 'PUT', 'DELETE'] as const)('sends an idempotent %s once more, on a new connection', async (method) => {
+      closeIdleConnections();
+      const before = server.requests.length;
+      expect(response(await run(server.url, { method })).status).toBe(200);
+      const r = response(await run(server.url, { method }));
+      expect(r.status).toBe(200);
+      expect(text(r.bytes)).toBe('fresh');
+      const mine = server.requests.slice(before);
+      expect(mine).toHaveLength(3);
+      expect(mine[1]!.connection).toBe(mine[0]!.connection);
+      expect(mine[2]!.connection).not.toBe(mine[1]!.connection);
+    });
+
+    it('never sends a POST twice: the dropped connection is a network error', async () => {
+      closeIdleConnections();
+      const before = server.requests.length;
+      expect(response(await run(server.url, { method: 'POST', body: '{"n":1}' })).status).toBe(200);
+      const r = await run(server.url, { method: 'POST', body: '{"n":2}' });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.kind).toBe('network');
+      expect(server.requests.slice(before).map((q) => q.body)).toEqual(['{"n":1}', '{"n":2}']);
+    });
+
+    it('does not send again once a byte of the answer has come', async () => {
+      const seen = new WeakMap<Socket, number>();
+      const partial = await serve((req, res) => {
+        const n = (seen.get(req.socket) ?? 0) + 1;
+        seen.set(req.socket, n);
+        if (n === 1) {
+          res.end('fresh');
+          return;
+        }
+        req.socket.end('HTTP/1.1 200 OK\r\nContent-Le'); // half a status block, then the connection closes
+      });
+      response(await run(partial.url));
+      const r = await run(partial.url);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.kind).toBe('network');
+      expect(partial.requests).toHaveLength(2);
+    });
+
+    it('sends once more at most, even when the retry gets another reused connection', async () => {
+      // Two connections that have answered once each wait in the pool; every later request is dropped.
+      let answered = 0;
+      const drops = await serve((req, res) => {
+        answered += 1;
+        if (answered > 2) req.socket.destroy();
+        else setTimeout(() => res.end('once'), 50);
+      });
+      await Promise.all([run(drops.url), run(drops.url)]);
+      expect(drops.sockets).toHaveLength(2);
+      const r = await run(drops.url);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.kind).toBe('network');
+      // The two first, the dropped one and its one retry (on the other pooled connection), and no more.
+      expect(drops.requests).toHaveLength(4);
+    });
+  });
+});
+
+describe('time limit and cancel', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await serve((req, res) => {
+      if (req.url === '/stall') return; // never answers
+      res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': '1000' });
+      res.write('half a body…'); // and never the rest
+    });
+  });
+
+  it('times out in the middle of the body, and closes the connection', async () => {
+    const started = performance.now();
+    const r = await run(`${server.url}/mid-body`, {}, { timeoutMs: 300 });
+    const took = performance.now() - started;
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.kind).toBe('timeout');
+    expect(took).toBeGreaterThanOrEqual(290);
+    expect(took).toBeLessThan(3000);
+    await within(2000, server.closed(server.requests.at(-1)!.connection));
+  });
+
+  it(`waits for a slow answer longer than an idle connection is kept (${IDLE_SOCKET_TIMEOUT_MS} ms)`, async () => {
+    const slow = await serve((_req, res) => {
+      setTimeout(() => res.end('worth the wait'), IDLE_SOCKET_TIMEOUT_MS + 400);
+    });
+    const r = response(await run(slow.url, {}, { timeoutMs: 15_000 }));
+    expect(text(r.bytes)).toBe('worth the wait');
+  }, 15_000);
+
+  it('times out waiting for the headers', async () => {
+    const r = await run(`${server.url}/stall`, {}, { timeoutMs: 200 });
+    expect(!r.ok && r.error.kind).toBe('timeout');
+  });
+
+  it('cancels in the middle of the body, and closes the connection', async () => {
+    const cancel = new AbortController();
+    const pending = run(`${server.url}/mid-body`, {}, { controller: cancel });
+    setTimeout(() => cancel.abort(), 150);
+    const r = await within(2000, pending);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toEqual({ kind: 'cancelled', message: 'The request was cancelled.' });
+    await within(2000, server.closed(server.requests.at(-1)!.connection));
+  });
+
+  it("cancels with the caller's own controller, and before sending when it is already aborted", async () => {
+    const controller = new AbortController();
+    const pending = run(`${server.url}/stall`, {}, { controller });
+    setTimeout(() => controller.abort(), 100);
+    expect(await within(2000, pending)).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+    const before = server.requests.length;
+    const cancelled = new AbortController();
+    cancelled.abort();
+    expect(await run(`${server.url}/stall`, {}, { controller: cancelled })).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+    expect(server.requests).toHaveLength(before);
+  });
+
+  it('tells an unreachable server apart, with the system error code', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const r = await run(`http://127.0.0.1:${port}/`);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.kind).toBe('network');
+      expect(r.error.message).toMatch(/^Cannot reach the DeepCurrent server \(ECONNREFUSED\)/);
+    }
+  });
+});
+
+describe('headers Node refuses to send', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await serve((_req, res) => res.end('ok'));
+  });
+  afterEach(() => expect(server.requests).toHaveLength(0));
+
+  it('answers an invalid header value with a typed error that names the header but not its value', async () => {
+    const r = await run(server.url, { headers: [['X-Trace', 'dc_secret\u0001value']] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.kind).toBe('invalid-input');
+      expect(r.error.message).toContain('X-Trace');
+      expect(r.error.message).not.toContain('secret');
+    }
+  });
+
+  it('never shows a credential Node refuses', async () => {
+    const credential = 'dc_abcdefghijklmnopqrstuvwxyz0123456789\nX-Evil: 1';
+    const r = await run(server.url, {}, { credential });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.kind).toBe('invalid-input');
+      expect(r.error.message).not.toContain('dc_abc');
+      expect(r.error.message).not.toContain('X-Evil');
+    }
+  });
+
+  it('answers an invalid header name with a typed error', async () => {
+    const r = await run(server.url, { headers: [['Bad Name', '1']] });
+    expect(!r.ok && r.error.kind).toBe('invalid-input');
+  });
+});
+
+describe('TLS', () => {
+  const hasOpenssl = (() => {
+    try {
+      execFileSync('openssl', ['version'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  let server: TestServer;
+  let dir = '';
+  beforeAll(async () => {
+    if (!hasOpenssl) return;
+    // A throw-away self-signed certificate, made for this test run only.
+    dir = mkdtempSync(join(tmpdir(), 'dc-tls-test-'));
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+        '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+      { stdio: 'ignore' },
+    );
+    const tls = createTlsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) });
+    server = await listen(tls as unknown as Server, 'https', (_req, res) => res.end('should never be read'));
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.skipIf(!hasOpenssl)(`refuses a self-signed certificate as an unreachable server${hasOpenssl ? '' : ' (skipped: no openssl to make one)'}`, async () => {
+    const r = await run(`${server.url}/api`, {}, { credential: 'dc_secret' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.kind).toBe('network');
+      expect(r.error.message).toMatch(/^Cannot reach the DeepCurrent server \(DEPTH_ZERO_SELF_SIGNED_CERT\)/);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('answers without a body', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await serve((req, res) => {
+      if (req.url === '/204') {
+        res.writeHead(204);
+        res.end();
+      } else if (req.url === '/304') {
+        res.writeHead(304, { ETag: '"v1"' });
+        res.end();
+      } else {
+        res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': '11' });
+        res.end(req.method === 'HEAD' ? undefined : 'hello world');
+      }
+    });
+  });
+
+  it('reads HEAD, 204 and 304 as empty, keeping the connection for the next request', async () => {
+    const head = response(await run(server.url, { method: 'HEAD' }));
+    expect(head).toMatchObject({ status: 200, truncated: false });
+    expect(head.bytes.byteLength).toBe(0);
+    expect(header(head.headers, 'content-length')).toBe('11');
+    const noContent = response(await run(`${server.url}/204`, { method: 'DELETE' }));
+    expect(noContent.status).toBe(204);
+    expect(noContent.bytes.byteLength).toBe(0);
+    expect(response(await run(`${server.url}/304`)).status).toBe(304);
+    expect(text(response(await run(server.url)).bytes)).toBe('hello world');
+    expect(server.sockets).toHaveLength(1);
+  });
+});
+
+describe('what is sent', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await serve((_req, res, body) => res.end(`got ${Buffer.byteLength(body)} bytes`));
+  });
+
+  it.each(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as HttpMethod[])('frames a %s body by its UTF-8 length', async (method) => {
+    const body = '{"title": "ü €"}';
+    const r = response(await run(server.url, { method, body, headers: [['Content-Type', 'application/json']] }));
+    expect(text(r.bytes)).toBe(`got ${Buffer.byteLength(body)} bytes`);
+    const sent = server.requests.at(-1)!;
+    expect(sent.body).toBe(body);
+    expect(sent.headers['content-length']).toBe(String(Buffer.byteLength(body)));
+    // The next request on the same connection is read correctly (the body did not spill into it).
+    expect(text(response(await run(server.url)).bytes)).toBe('got 0 bytes');
+  });
+
+  it('frames the body itself, whatever framing or connection headers come with the request', async () => {
+    const body = 'GET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n';
+    const headers: [string, string][] = [['Content-Length', '0'], ['Transfer-Encoding', 'chunked'], ['Connection', 'close'], ['Host', 'elsewhere.example']];
+    response(await run(server.url, { method: 'POST', body, headers }));
+    const sent = server.requests.at(-1)!;
+    expect(sent.body).toBe(body);
+    expect(sent.headers).toMatchObject({ 'content-length': String(body.length), host: new URL(server.url).host, connection: 'keep-alive' });
+    expect(sent.headers['transfer-encoding']).toBeUndefined();
+    expect(server.requests.some((r) => r.path === '/smuggled')).toBe(false);
+  });
+
+  it('refuses a URL with a user name or password, or another scheme, and sends nothing', async () => {
+    const before = server.requests.length;
+    for (const url of [server.url.replace('http://', 'http://user:pw@'), 'ftp://127.0.0.1/', 'not a url']) {
+      const r = await run(url);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.kind).toBe('invalid-input');
+        expect(r.error.message).not.toContain('pw');
+      }
+    }
+    expect(server.requests).toHaveLength(before);
+  });
+
+  it('sends no Authorization without a credential, and the credential instead of a typed one', async () => {
+    await run(server.url);
+    expect(server.requests.at(-1)!.headers.authorization).toBeUndefined();
+    await run(server.url, { headers: [['Authorization', 'Bearer typed']] }, { credential: 'dc_key' });
+    expect(server.requests.at(-1)!.headers.authorization).toBe('Bearer dc_key');
+    await run(server.url, { headers: [['Authorization', 'Bearer typed']] }, { credential: null });
+    expect(server.requests.at(-1)!.headers.authorization).toBe('Bearer typed');
+  });
+
+  it("sends fetch's default Accept and User-Agent unless typed, and joins a repeated header", async () => {
+    await run(server.url, { headers: [['X-A', '1'], ['x-a', '2']] });
+    expect(server.requests.at(-1)!.headers).toMatchObject({ accept: '*/*', 'user-agent': 'node', 'x-a': '1, 2' });
+    await run(server.url, { headers: [['Accept', 'application/json']] });
+    expect(server.requests.at(-1)!.headers.accept).toBe('application/json');
+  });
+});
+
+describe('response headers, as Headers.forEach listed them', () => {
+  it('lower-cases and sorts names, joins repeats with a comma, keeps each Set-Cookie apart, and keeps the reason phrase', async () => {
+    const server = await serve((_req, res) => {
+      res.setHeader('X-Zeta', ['1', '2']);
+      res.setHeader('Set-Cookie', ['a=1', 'b=2']);
+      res.setHeader('Content-Type', 'text/plain');
+      res.writeHead(418, 'Teapot Time');
+      res.end('short and stout');
+    });
+    const r = response(await run(server.url));
+    expect(r.statusText).toBe('Teapot Time');
+    const names = r.headers.map(([n]) => n);
+    expect(names).toEqual([...names].sort());
+    expect(names.every((n) => n === n.toLowerCase())).toBe(true);
+    expect(r.headers.filter(([n]) => n === 'set-cookie')).toEqual([['set-cookie', 'a=1'], ['set-cookie', 'b=2']]);
+    expect(header(r.headers, 'x-zeta')).toBe('1, 2');
+    expect(r.durationMs).toBeGreaterThan(0);
+  });
+
+  it('matches the Headers object on the same raw headers', () => {
+    const raw = ['X-B', '1', 'Set-Cookie', 'z=1', 'x-b', '2', 'Content-Type', 'text/plain', 'set-cookie', 'y=2', 'A', ''];
+    const expected: [string, string][] = [];
+    const headers = new Headers();
+    for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+    headers.forEach((value, name) => expected.push([name, value]));
+    expect(responseHeaderList(raw)).toEqual(expected);
+  });
+});
