@@ -14,11 +14,11 @@ import { openSettingsFile } from '../src-main/platform/settings-file';
 import { openSecretStore } from '../src-main/platform/secret-store-factory';
 import { MemoryClipboard } from '../src-main/platform/memory-clipboard';
 import { createAppServices, type AppServices } from '../src-main/app';
-import type { SecretStore } from '../src-main/platform/ports';
 import type { Result } from '../src-shared/errors';
 import type { AppState, RevealedKey } from '../src-shared/models';
 import type { ComposedRequest, TesterResponse } from '../src-shared/tester';
 import { DEMO_PASSWORD } from '../emulator/demo-accounts';
+import { CountingSecretStore } from '../test/helpers/counting-secret-store';
 
 /** The path every request figure sends (`GET`, with the API key). */
 export const BENCH_PATH = '/api/v1/users/me';
@@ -44,6 +44,8 @@ export interface AppSession {
   settingsPath: string;
   /** Sends a tester request through the router (the full IPC path). */
   send(request: Partial<ComposedRequest>): Promise<Result<TesterResponse>>;
+  /** How many times the keychain itself was read so far. */
+  keychainReads(): number;
   /** A new session (new services and vault cache) over the same settings file and keychain. */
   restart(): Promise<void>;
   /** Signs every account out (removing its keychain entries), disposes the services, removes the folder, stops an owned emulator. */
@@ -78,7 +80,7 @@ export async function startAppSession(options: AppSessionOptions = {}): Promise<
   const secrets = await openSecretStore(`DeepCurrent Desktop (bench ${randomBytes(4).toString('hex')})`, {
     disabled: options.noKeychain ?? false,
   });
-  const store: SecretStore = secrets.store;
+  const store = new CountingSecretStore(secrets.store);
   const clipboard = new MemoryClipboard();
   let settingsPath = '';
 
@@ -141,6 +143,7 @@ export async function startAppSession(options: AppSessionOptions = {}): Promise<
         requestId: `bench-${++counter}`,
         request: composedRequest(request),
       }) as Promise<Result<TesterResponse>>,
+    keychainReads: () => store.reads,
     restart: async () => {
       await services.dispose();
       services = await open();

@@ -199,7 +199,7 @@ export async function measureRendererStart(options: RendererStartOptions): Promi
           floorPagePaintedMs: summarise(floorTimes, 1),
           appAboveFloorMs: round(value - floorMedian, 1),
           chromium: browser.version(),
-          keychain: app.services.context.vault.persistent ? 'os' : 'memory',
+          keychain: app.services.context.session.persistent ? 'os' : 'memory',
         },
       },
     ];

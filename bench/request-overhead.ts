@@ -36,7 +36,6 @@ export interface OverheadOptions {
 /** Runs the interleaved comparison and the keychain read count. */
 export async function measureRequestOverhead(session: AppSession, options: OverheadOptions): Promise<Figure[]> {
   await session.restart();
-  const vault = () => session.services.context.vault;
   const url = `${session.emulatorUrl}${BENCH_PATH}`;
   for (let i = 0; i < options.warmup; i += 1) {
     await appRequest(session);
@@ -62,13 +61,13 @@ export async function measureRequestOverhead(session: AppSession, options: Overh
       note(side, status);
     }
   }
-  const apiKeyReads = vault().keychainReads;
+  const apiKeyReads = session.keychainReads();
   let tokenOk = 0;
   for (let i = 0; i < options.tokenRequests; i += 1) {
     const r = await session.send({ auth: 'token' });
     if (r.ok && r.value.status === 200) tokenOk += 1;
   }
-  const totalReads = vault().keychainReads;
+  const totalReads = session.keychainReads();
   const tokenReads = totalReads - apiKeyReads;
   const totalRequests = options.warmup + options.requests + options.tokenRequests;
 

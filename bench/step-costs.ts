@@ -47,7 +47,7 @@ export async function measureStepCosts(session: AppSession, iterations = 2000): 
   for (let i = 0; i < 200; i += 1) history.add(record(i));
   const steps: StepCost[] = [
     { step: 'router: zod safeParse(sendRequest)', us: timeIt(iterations, () => REQUEST_SCHEMAS.sendRequest.safeParse(payload)) },
-    { step: 'accounts.active() + readSettings()', us: timeIt(iterations, () => [ctx.accounts.active(), readSettings(ctx.kv)]) },
+    { step: 'session.active() + readSettings()', us: timeIt(iterations, () => [ctx.session.active(), readSettings(ctx.kv)]) },
     { step: 'prepareRequest', us: timeIt(iterations, () => prepareRequest(session.emulatorUrl, payload.request)) },
     { step: 'crypto.randomUUID', us: timeIt(iterations, () => globalThis.crypto.randomUUID()) },
     { step: 'shapeResponse', us: timeIt(iterations, () => shapeResponse(raw, { historyId: 'h', sentCredential: true, notes: [] })) },

@@ -8,11 +8,8 @@
 import { bootHint } from '../src-shared/boot-hint';
 import type { ApiHandlers } from '../src-shared/ipc-contract';
 import { createRouter, type Router } from './ipc/router';
-import { AccountStore } from './accounts/account-store';
-import { CredentialVault } from './accounts/credential-vault';
+import { AccountSession, AccountStore, createAccountHandlers, CredentialVault, type ServiceContext } from './accounts';
 import { systemClock, type ClipboardPort, type Clock, type KeyValueStore, type SecretStore } from './platform/ports';
-import type { ServiceContext } from './accounts/service-context';
-import { createAccountHandlers } from './accounts/accounts-service';
 import { closeIdleConnections } from './platform/http-transport';
 import { createKeyLifecycleHandlers } from './api-key/key-lifecycle-service';
 import { createTesterHandlers } from './tester/tester-service';
@@ -44,30 +41,17 @@ export interface AppServices {
   dispose(): Promise<void>;
 }
 
-/**
- * Without a persistent keychain, secrets from an earlier session are gone: the stored accounts must not claim to
- * hold them, so each is shown as needing a new sign-in (its email, last4 and profile stay).
- */
-function forgetUnheldSecrets(context: ServiceContext): void {
-  for (const account of context.accounts.list()) {
-    if (account.hasApiKey || account.hasToken) {
-      context.accounts.update(account.id, { hasApiKey: false, hasToken: false, tokenExpiresAt: null, needsSignIn: true });
-    }
-  }
-}
-
 export function createAppServices(options: AppServicesOptions): AppServices {
   const log = options.log ?? (() => {});
-  const context: ServiceContext = {
-    accounts: new AccountStore(options.kv),
+  const clock = options.clock ?? systemClock;
+  const session = new AccountSession({
+    store: new AccountStore(options.kv),
     vault: new CredentialVault(options.secretStore),
-    kv: options.kv,
-    clock: options.clock ?? systemClock,
-    clipboard: options.clipboard,
+    clock,
     localEmulatorUrl: options.localEmulatorUrl,
     log,
-  };
-  if (!options.secretStore.persistent) forgetUnheldSecrets(context);
+  });
+  const context: ServiceContext = { session, kv: options.kv, clock, clipboard: options.clipboard, log };
   const accounts = createAccountHandlers(context, {
     openExternal: options.openExternal,
     notices: options.notices ?? [],

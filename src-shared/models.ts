@@ -3,6 +3,7 @@
  * which only the one-time reveal dialog receives.
  */
 import type { Environment } from './environments';
+import type { TesterAuth } from './tester';
 
 /** `GET /api/v1/users/me`, as the app keeps it (camelCase, no secrets). */
 export interface Profile {
@@ -37,8 +38,13 @@ export interface AccountSummary {
   profile: Profile | null;
   /** ISO 8601 time of the last successful `GET /users/me`. */
   lastVerifiedAt: string | null;
-  /** True when the credential was rejected (401) or the token expired and there is no other credential. */
+  /** True when the credential was rejected (401), the token expired and there is no other credential, or the
+   * stored environment no longer matches the one the account's secrets were issued for. */
   needsSignIn: boolean;
+  /** Why a sign-in is needed, in words, when the app found out itself; null otherwise. */
+  signInReason: string | null;
+  /** The credential the request tester uses for this account unless the user picks another (decided by main). */
+  defaultAuth: TesterAuth;
 }
 
 /** A choice on the sign-in screen. */

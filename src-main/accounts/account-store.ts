@@ -27,6 +27,9 @@ export interface StoredAccount {
   profile: Profile | null;
   lastVerifiedAt: string | null;
   needsSignIn: boolean;
+  /** Why a sign-in is needed when the app itself found out (for example a stored environment that no longer
+   * matches the account's secrets); null or absent otherwise. */
+  signInReason?: string | null;
   lifecycle: StoredLifecycle | null;
 }
 

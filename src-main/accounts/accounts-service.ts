@@ -4,25 +4,18 @@
  * only then), switching, signing out (secrets and cached profile removed), settings, and the app state the renderer
  * starts from. Works offline from the stored metadata.
  */
-import { createHash } from 'node:crypto';
-import { apiKeyFormatProblem, last4 } from '../../src-shared/credentials';
+import { apiKeyFormatProblem } from '../../src-shared/credentials';
 import { firstRunEnvironments } from '../../src-shared/boot-hint';
-import { checkBaseUrl, environmentLabel, type Environment } from '../../src-shared/environments';
+import { checkBaseUrl, type Environment } from '../../src-shared/environments';
 import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
 import type { ApiHandlers, RequestOf } from '../../src-shared/ipc-contract';
 import type { AccountSummary, AppState, EnvironmentOption, Profile, Settings } from '../../src-shared/models';
-import { fetchProfile } from '../deepcurrent-api/deepcurrent-endpoints';
-import type { StoredAccount } from './account-store';
-import { callApi } from '../deepcurrent-api/api-client';
+import { callApi, fetchProfile } from '../deepcurrent-api';
 import { SecretStoreError } from '../platform/ports';
-import { baseUrlOf, credentialFor, noteUnauthorized, readSettings, tokenExpiry, usableCredentialKind, type ServiceContext } from './service-context';
+import { readSettings, type ServiceContext } from './service-context';
 import { isSafeExternalUrl } from '../shell/security';
 
-function accountIdFor(baseUrl: string, userId: string): string {
-  return `acc_${createHash('sha256').update(`${baseUrl}\n${userId}`).digest('hex').slice(0, 16)}`;
-}
-
-const KEYCHAIN_FAILED: AppError = {
+const KEYCHAIN_WRITE_FAILED: AppError = {
   kind: 'keychain',
   message: 'The system keychain refused to store the credential, so you were not signed in. Unlock your keychain and try again.',
 };
@@ -43,38 +36,20 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
    * does not lose one the user has not dismissed yet (dismissal is the window's business). */
   const notices = [...options.notices];
 
-  function summarise(account: StoredAccount): AccountSummary {
-    return {
-      id: account.id,
-      email: account.email,
-      environment: account.environment,
-      environmentLabel: environmentLabel(account.environment),
-      baseUrl: baseUrlOf(ctx, account.environment),
-      signedInWith: account.signedInWith,
-      hasApiKey: account.hasApiKey,
-      hasToken: account.hasToken,
-      apiKeyLast4: account.apiKeyLast4,
-      tokenExpiresAt: account.tokenExpiresAt,
-      profile: account.profile,
-      lastVerifiedAt: account.lastVerifiedAt,
-      needsSignIn: account.needsSignIn || usableCredentialKind(ctx, account) === null,
-    };
-  }
-
   /** The sign-in form's environments: the same list the production build prerenders the form with. */
   function environments(): EnvironmentOption[] {
-    return firstRunEnvironments(ctx.localEmulatorUrl !== null).map((o) => ({ ...o, baseUrl: baseUrlOf(ctx, o.environment) ?? '' }));
+    return firstRunEnvironments(ctx.session.localEmulatorUrl !== null).map((o) => ({ ...o, baseUrl: ctx.session.baseUrlOf(o.environment) ?? '' }));
   }
 
   function state(): AppState {
     return {
-      accounts: ctx.accounts.list().map(summarise),
-      activeAccountId: ctx.accounts.activeId(),
+      accounts: ctx.session.list().map((a) => ctx.session.summarise(a)),
+      activeAccountId: ctx.session.activeId(),
       environments: environments(),
       settings: readSettings(ctx.kv),
       secretStorage: {
-        persistent: ctx.vault.persistent,
-        message: ctx.vault.persistent ? null : (options.secretStorageMessage ?? 'No system keychain is available: secrets are kept for this session only.'),
+        persistent: ctx.session.persistent,
+        message: ctx.session.persistent ? null : (options.secretStorageMessage ?? 'No system keychain is available: secrets are kept for this session only.'),
       },
       notices: [...notices],
     };
@@ -86,48 +61,23 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
       if (!checked.ok) return { ok: false, error: { kind: 'invalid-input', message: checked.message } };
       return { ok: true, env: { kind: 'custom', baseUrl: checked.baseUrl }, baseUrl: checked.baseUrl };
     }
-    const baseUrl = baseUrlOf(ctx, env);
+    const baseUrl = ctx.session.baseUrlOf(env);
     if (!baseUrl) return { ok: false, error: { kind: 'invalid-input', message: 'The local emulator is not available in this build.' } };
     return { ok: true, env, baseUrl };
   }
 
-  /** Stores the secret first, then the metadata: an account never points to a secret that was not stored. */
+  /** Stores the secret (keychain first), then the account, through the session. */
   async function remember(
     env: Environment,
-    baseUrl: string,
     profile: Profile,
-    secret: { kind: 'token'; value: string; expiresAt: number | null } | { kind: 'api-key'; value: string },
+    secret: { kind: 'token'; value: string } | { kind: 'api-key'; value: string },
   ): Promise<Result<AppState>> {
-    const id = accountIdFor(baseUrl, profile.id);
-    const existing = ctx.accounts.get(id);
     try {
-      await ctx.vault.set(id, secret.kind, secret.value);
+      await ctx.session.signIn(env, profile, secret);
     } catch (err) {
       ctx.log(`[accounts] keychain write failed: ${err instanceof SecretStoreError ? err.message : 'unknown error'}`);
-      return fail(KEYCHAIN_FAILED);
+      return fail(KEYCHAIN_WRITE_FAILED);
     }
-    const now = new Date(ctx.clock.now()).toISOString();
-    const base: StoredAccount = existing ?? {
-      id,
-      userId: profile.id,
-      email: profile.email,
-      environment: env,
-      signedInWith: secret.kind,
-      hasApiKey: false,
-      hasToken: false,
-      apiKeyLast4: null,
-      tokenExpiresAt: null,
-      profile: null,
-      lastVerifiedAt: null,
-      needsSignIn: false,
-      lifecycle: null,
-    };
-    const next: StoredAccount =
-      secret.kind === 'token'
-        ? { ...base, hasToken: true, tokenExpiresAt: secret.expiresAt, signedInWith: 'token' }
-        : { ...base, hasApiKey: true, apiKeyLast4: last4(secret.value), signedInWith: 'api-key' };
-    ctx.accounts.put({ ...next, email: profile.email, environment: env, profile, lastVerifiedAt: now, needsSignIn: false });
-    ctx.accounts.setActive(id);
     return ok(state());
   }
 
@@ -149,7 +99,7 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
     }
     const profile = await fetchProfile(env.baseUrl, token);
     if (!profile.ok) return profile;
-    return remember(env.env, env.baseUrl, profile.value, { kind: 'token', value: token, expiresAt: tokenExpiry(token) });
+    return remember(env.env, profile.value, { kind: 'token', value: token });
   }
 
   async function signInWithApiKey(req: RequestOf<'signInWithApiKey'>): Promise<Result<AppState>> {
@@ -165,51 +115,41 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
       }
       return profile;
     }
-    return remember(env.env, env.baseUrl, profile.value, { kind: 'api-key', value: key });
+    return remember(env.env, profile.value, { kind: 'api-key', value: key });
   }
 
   async function switchAccount(req: RequestOf<'switchAccount'>): Promise<Result<AppState>> {
-    if (!ctx.accounts.get(req.accountId)) return fail({ kind: 'not-found', message: 'That account is no longer stored.' });
-    ctx.accounts.setActive(req.accountId);
+    if (!ctx.session.get(req.accountId)) return fail({ kind: 'not-found', message: 'That account is no longer stored.' });
+    ctx.session.setActive(req.accountId);
     return ok(state());
   }
 
   async function signOut(req: RequestOf<'signOut'>): Promise<Result<AppState>> {
-    const account = ctx.accounts.get(req.accountId);
-    if (!account) return fail({ kind: 'not-found', message: 'That account is no longer stored.' });
+    if (!ctx.session.get(req.accountId)) return fail({ kind: 'not-found', message: 'That account is no longer stored.' });
     try {
-      await ctx.vault.deleteAll(account.id);
+      await ctx.session.signOut(req.accountId);
     } catch {
       return fail({ kind: 'keychain', message: 'The system keychain did not let the app remove this account’s credentials. Unlock it and try again.' });
     }
-    ctx.accounts.remove(account.id);
     return ok(state());
   }
 
   async function refreshProfile(req: RequestOf<'refreshProfile'>): Promise<Result<AccountSummary>> {
-    const account = ctx.accounts.get(req.accountId);
-    if (!account) return fail({ kind: 'not-found', message: 'That account is no longer stored.' });
-    const baseUrl = baseUrlOf(ctx, account.environment);
-    if (!baseUrl) return fail({ kind: 'network', message: 'The local emulator is not running in this build.' });
-    const kind = usableCredentialKind(ctx, account);
-    if (!kind) {
-      ctx.accounts.update(account.id, { needsSignIn: true });
-      return fail({ kind: 'unauthorized', message: 'Your session has expired. Please sign in with your password again.' });
-    }
-    const credential = await credentialFor(ctx, account, kind);
-    if (!credential.ok) return fail(credential.error);
-    const profile = await fetchProfile(baseUrl, credential.secret);
+    const credential = await ctx.session.credential(req.accountId, 'either');
+    if (!credential.ok) return credential;
+    const { account, baseUrl, kind, secret } = credential.value;
+    const profile = await fetchProfile(baseUrl, secret);
     if (!profile.ok) {
-      if (profile.error.kind === 'unauthorized') await noteUnauthorized(ctx, account.id, kind);
+      if (profile.error.kind === 'unauthorized') await ctx.session.noteRejected(account.id, kind);
       return profile;
     }
-    const updated = ctx.accounts.update(account.id, {
+    const updated = ctx.session.update(account.id, {
       profile: profile.value,
       email: profile.value.email,
       lastVerifiedAt: new Date(ctx.clock.now()).toISOString(),
       needsSignIn: false,
     });
-    return ok(summarise(updated ?? account));
+    return ok(ctx.session.summarise(updated ?? account));
   }
 
   async function updateSettings(req: RequestOf<'updateSettings'>): Promise<Result<Settings>> {

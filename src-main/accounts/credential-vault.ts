@@ -10,8 +10,6 @@ export type SecretKind = 'api-key' | 'token' | 'pending-api-key';
 
 export class CredentialVault {
   private readonly cache = new Map<string, string | null>();
-  /** How many times the keychain was read (for the benchmark's report). */
-  keychainReads = 0;
 
   constructor(private readonly store: SecretStore) {}
 
@@ -26,7 +24,6 @@ export class CredentialVault {
   async get(accountId: string, kind: SecretKind): Promise<string | null> {
     const name = this.entry(accountId, kind);
     if (this.cache.has(name)) return this.cache.get(name) ?? null;
-    this.keychainReads += 1;
     const value = await this.store.get(name);
     this.cache.set(name, value);
     return value;

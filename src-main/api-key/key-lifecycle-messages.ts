@@ -57,18 +57,12 @@ export function swapNotVerified(cause: string): string {
     'Refresh to finish; no key has been removed.';
 }
 
-export { KEYCHAIN_FAILED } from '../accounts/service-context';
+export { KEYCHAIN_FAILED } from '../accounts';
 
 /** An unknown account id. */
 export const NO_SUCH_ACCOUNT: AppError = {
   kind: 'not-signed-in',
   message: 'This account is no longer signed in. Sign in again.',
-};
-
-/** An account whose environment has no URL in this build. */
-export const NO_BASE_URL: AppError = {
-  kind: 'not-signed-in',
-  message: 'This account\'s environment is not available in this build of DeepCurrent Desktop.',
 };
 
 /** Copy asked for a key the app does not hold. */

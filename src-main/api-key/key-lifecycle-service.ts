@@ -9,27 +9,27 @@ import type { ApiHandlers } from '../../src-shared/ipc-contract';
 import type { ApiKeyStatus, RegenerationRequest, RevealedKey } from '../../src-shared/models';
 import { ClipboardGuard } from './clipboard-guard';
 import { SecretStoreError } from '../platform/ports';
-import { confirmRequest, createRequest, fetchProfile, fetchRequest, listRequests, revealKey } from '../deepcurrent-api/deepcurrent-endpoints';
+import { confirmRequest, createRequest, fetchProfile, fetchRequest, listRequests, revealKey } from '../deepcurrent-api';
 import { localStage, transition } from './key-lifecycle-machine';
 import * as text from './key-lifecycle-messages';
-import { accountAndUrl, attemptsFor, syncStatus, withFirstAccepted } from './key-lifecycle-status';
+import { accountAndUrl, syncStatus, withFirstAccepted } from './key-lifecycle-status';
 import { finishSwap, writeSecretWithRetry } from './key-lifecycle-swap';
-import { credentialFor, noteUnauthorized, readSecret, readSettings, type ServiceContext } from '../accounts/service-context';
+import { readSettings, type ServiceContext } from '../accounts';
 
 type Handlers = Pick<ApiHandlers, 'getApiKeyStatus' | 'revealApiKey' | 'copyApiKey' | 'requestNewKey' | 'confirmNewKey'>;
 
 /** The token of an account for a JWT-only step; a key-only account gets `forbidden` without any network call. */
 async function sessionToken(ctx: ServiceContext, accountId: string, needsPassword: string): Promise<Result<string>> {
-  const account = ctx.accounts.get(accountId);
+  const account = ctx.session.get(accountId);
   if (!account) return fail({ ...text.NO_SUCH_ACCOUNT });
   if (!account.hasToken) return fail({ kind: 'forbidden', message: needsPassword });
-  const token = await credentialFor(ctx, account, 'token');
-  return token.ok ? ok(token.secret) : fail(token.error);
+  const token = await ctx.session.credential(accountId, 'token');
+  return token.ok ? ok(token.value.secret) : token;
 }
 
 /** Maps the failures every JWT-only step shares: 401 drops the token, 403 means "sign in with a password". */
 async function jwtStepError(ctx: ServiceContext, accountId: string, error: AppError, needsPassword: string): Promise<AppError> {
-  if (error.kind === 'unauthorized') await noteUnauthorized(ctx, accountId, 'token');
+  if (error.kind === 'unauthorized') await ctx.session.noteRejected(accountId, 'token');
   if (error.kind === 'forbidden') return { kind: 'forbidden', status: error.status, message: needsPassword };
   return error;
 }
@@ -61,7 +61,7 @@ async function keychainSafe<T>(ctx: ServiceContext, step: () => Promise<Result<T
 
 /** Finishes a swap the server may already have confirmed before anything could overwrite the pending entry. */
 async function settleHeldPendingKey(ctx: ServiceContext, accountId: string): Promise<Result<null>> {
-  const pending = await readSecret(ctx, accountId, 'pending-api-key');
+  const pending = await ctx.session.secret(accountId, 'pending-api-key');
   if (!pending.ok) return pending;
   if (pending.value === null) return ok(null);
   const synced = await syncStatus(ctx, accountId);
@@ -70,15 +70,15 @@ async function settleHeldPendingKey(ctx: ServiceContext, accountId: string): Pro
 
 /** 409 on reveal, told with what this app still holds. */
 async function alreadyRevealedMessage(ctx: ServiceContext, accountId: string, pendingIssued: boolean): Promise<string> {
-  const account = ctx.accounts.get(accountId);
-  const pending = await readSecret(ctx, accountId, 'pending-api-key');
+  const account = ctx.session.get(accountId);
+  const pending = await ctx.session.secret(accountId, 'pending-api-key');
   const pendingHeld = pending.ok && pending.value !== null && account?.lifecycle != null;
   if (pendingIssued) {
     const step = transition(localStage(account?.lifecycle?.stage ?? null, pendingHeld), { type: 'pending-revealed' });
     if (!step.ok && pendingHeld) return step.refusal.message;
     return text.alreadyRevealed(true, false);
   }
-  const key = await readSecret(ctx, accountId, 'api-key');
+  const key = await ctx.session.secret(accountId, 'api-key');
   return text.alreadyRevealed(false, key.ok && key.value !== null);
 }
 
@@ -99,7 +99,7 @@ async function reveal(ctx: ServiceContext, accountId: string): Promise<Result<Re
   const pendingExpected = profile?.pendingApiKey != null;
   // Written before the reveal, so that a crash right after storing the new key resumes at `revealed`.
   if (issued && profile?.pendingApiKey?.revealed === false) {
-    ctx.accounts.update(accountId, { lifecycle: { requestId: issued.id, stage: 'issued', pendingLast4: null } });
+    ctx.session.update(accountId, { lifecycle: { requestId: issued.id, stage: 'issued', pendingLast4: null } });
   }
 
   const revealed = await revealKey(baseUrl, token.value);
@@ -117,7 +117,7 @@ async function reveal(ctx: ServiceContext, accountId: string): Promise<Result<Re
     return fail({ kind: 'keychain', message: text.revealedButNotSaved(role) });
   }
   if (role === 'current') {
-    ctx.accounts.update(accountId, {
+    ctx.session.update(accountId, {
       hasApiKey: true,
       apiKeyLast4: last4(apiKey),
       profile: profile && { ...profile, apiKey: { ...profile.apiKey, revealed: true } },
@@ -130,7 +130,7 @@ async function reveal(ctx: ServiceContext, accountId: string): Promise<Result<Re
       requestId = again.ok ? again.value.find((r) => r.status === 'issued')?.id : undefined;
     }
     if (requestId) {
-      ctx.accounts.update(accountId, { lifecycle: { requestId, stage: 'revealed', pendingLast4: last4(apiKey) } });
+      ctx.session.update(accountId, { lifecycle: { requestId, stage: 'revealed', pendingLast4: last4(apiKey) } });
     }
   }
   return ok({ apiKey, last4: last4(apiKey), createdAt, role });
@@ -144,8 +144,8 @@ async function requestNew(
   if (!start.ok) return start;
   const settled = await settleHeldPendingKey(ctx, request.accountId);
   if (!settled.ok) return settled;
-  const account = ctx.accounts.get(request.accountId) ?? start.value.account;
-  const attempts = await attemptsFor(ctx, account, null);
+  const account = ctx.session.get(request.accountId) ?? start.value.account;
+  const attempts = await ctx.session.attempts(account.id, null);
   if (!attempts.ok) return attempts;
   const created = await withFirstAccepted(ctx, request.accountId, attempts.value, async (secret) => {
     const r = await createRequest(start.value.baseUrl, secret, { reason: request.reason, note: request.note });
@@ -160,7 +160,7 @@ async function requestNew(
     return fail(error);
   }
   // The server is the authority: a 201 means a new request is open, whatever the stored stage said.
-  ctx.accounts.update(request.accountId, {
+  ctx.session.update(request.accountId, {
     lifecycle: { requestId: created.value.request.id, stage: 'pending', pendingLast4: null },
   });
   return ok(created.value.request);
@@ -172,7 +172,7 @@ async function confirm(ctx: ServiceContext, accountId: string): Promise<Result<A
   const start = accountAndUrl(ctx, accountId);
   if (!start.ok) return start;
   const { account, baseUrl } = start.value;
-  const pending = await readSecret(ctx, accountId, 'pending-api-key');
+  const pending = await ctx.session.secret(accountId, 'pending-api-key');
   if (!pending.ok) return pending;
   const lifecycle = account.lifecycle;
   const stage = localStage(lifecycle?.stage ?? null, pending.value !== null && lifecycle !== null);
@@ -215,8 +215,8 @@ export function createKeyLifecycleHandlers(ctx: ServiceContext): Handlers & { di
     revealApiKey: ({ accountId }) => serial(accountId, () => keychainSafe(ctx, () => reveal(ctx, accountId))),
     copyApiKey: ({ accountId, role }) =>
       keychainSafe(ctx, async () => {
-        if (!ctx.accounts.get(accountId)) return fail({ ...text.NO_SUCH_ACCOUNT });
-        const secret = await readSecret(ctx, accountId, role === 'current' ? 'api-key' : 'pending-api-key');
+        if (!ctx.session.get(accountId)) return fail({ ...text.NO_SUCH_ACCOUNT });
+        const secret = await ctx.session.secret(accountId, role === 'current' ? 'api-key' : 'pending-api-key');
         if (!secret.ok) return secret;
         if (!secret.value) return fail(text.keyNotHeld(role));
         return ok(await guard.copy(secret.value));

@@ -7,45 +7,17 @@
 import { last4 } from '../../src-shared/credentials';
 import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
 import type { ApiKeyStatus, Profile, RegenerationRequest } from '../../src-shared/models';
-import type { StoredAccount, StoredLifecycle } from '../accounts/account-store';
-import { fetchProfile, listRequests } from '../deepcurrent-api/deepcurrent-endpoints';
+import type { StoredAccount, StoredLifecycle } from '../accounts';
+import { fetchProfile, listRequests } from '../deepcurrent-api';
 import { localStage, reconcile } from './key-lifecycle-machine';
-import { NO_BASE_URL, NO_SUCH_ACCOUNT } from './key-lifecycle-messages';
+import { NO_SUCH_ACCOUNT } from './key-lifecycle-messages';
 import { finishSwap } from './key-lifecycle-swap';
-import { baseUrlOf, hasUsableToken, noteUnauthorized, readSecret, type ServiceContext } from '../accounts/service-context';
+import type { Attempt, ServiceContext } from '../accounts';
 
-/** One credential to try, and which keychain entry it came from. */
-export interface Attempt {
-  kind: 'token' | 'api-key' | 'pending-api-key';
-  secret: string;
-}
-
-/** An account and its base URL, or why the action cannot start. */
+/** An account and its base URL, or why the action cannot start (the session checks the environment binding). */
 export function accountAndUrl(ctx: ServiceContext, accountId: string): Result<{ account: StoredAccount; baseUrl: string }> {
-  const account = ctx.accounts.get(accountId);
-  if (!account) return fail({ ...NO_SUCH_ACCOUNT });
-  const baseUrl = baseUrlOf(ctx, account.environment);
-  return baseUrl ? ok({ account, baseUrl }) : fail({ ...NO_BASE_URL });
-}
-
-/**
- * The credentials for a call that accepts either kind, best first: a usable token, then the API key; with
- * `pendingKey`, last the held new key (it authenticates only once the server has confirmed it).
- */
-export async function attemptsFor(ctx: ServiceContext, account: StoredAccount, pendingKey: string | null): Promise<Result<Attempt[]>> {
-  const attempts: Attempt[] = [];
-  if (hasUsableToken(ctx, account)) {
-    const token = await readSecret(ctx, account.id, 'token');
-    if (!token.ok) return token;
-    if (token.value) attempts.push({ kind: 'token', secret: token.value });
-  }
-  if (account.hasApiKey) {
-    const key = await readSecret(ctx, account.id, 'api-key');
-    if (!key.ok) return key;
-    if (key.value) attempts.push({ kind: 'api-key', secret: key.value });
-  }
-  if (pendingKey) attempts.push({ kind: 'pending-api-key', secret: pendingKey });
-  return ok(attempts);
+  if (!ctx.session.get(accountId)) return fail({ ...NO_SUCH_ACCOUNT });
+  return ctx.session.bound(accountId);
 }
 
 /**
@@ -69,10 +41,10 @@ export async function withFirstAccepted<T>(
     if (result.ok) return ok({ ...result.value, via: attempt.kind });
     last = result.error;
     if (result.error.kind !== 'unauthorized') return fail(result.error);
-    if (attempt.kind === 'token') await noteUnauthorized(ctx, accountId, 'token');
+    if (attempt.kind === 'token') await ctx.session.noteRejected(accountId, 'token');
     if (attempt.kind === 'api-key') rejectedKey = true;
   }
-  if (rejectedKey) await noteUnauthorized(ctx, accountId, 'api-key');
+  if (rejectedKey) await ctx.session.noteRejected(accountId, 'api-key');
   return fail(last);
 }
 
@@ -87,9 +59,9 @@ interface Held {
 }
 
 async function readHeld(ctx: ServiceContext, accountId: string): Promise<Result<Held>> {
-  const key = await readSecret(ctx, accountId, 'api-key');
+  const key = await ctx.session.secret(accountId, 'api-key');
   if (!key.ok) return key;
-  const pending = await readSecret(ctx, accountId, 'pending-api-key');
+  const pending = await ctx.session.secret(accountId, 'pending-api-key');
   if (!pending.ok) return pending;
   return ok({ key: key.value, pending: pending.value });
 }
@@ -106,7 +78,7 @@ export function cachedStatus(ctx: ServiceContext, account: StoredAccount, held: 
     createdAt: account.profile?.apiKey.createdAt ?? null,
     revealed: account.profile?.apiKey.revealed ?? held.key !== null,
     heldByApp: held.key !== null,
-    canReveal: hasUsableToken(ctx, account),
+    canReveal: ctx.session.hasUsableToken(account),
     stage,
     request: null,
     pendingKeyHeld: revealedHeld,
@@ -131,7 +103,7 @@ function freshStatus(
     createdAt: profile.apiKey.createdAt,
     revealed: profile.apiKey.revealed,
     heldByApp: held.key !== null && last4(held.key) === profile.apiKey.last4,
-    canReveal: hasUsableToken(ctx, account),
+    canReveal: ctx.session.hasUsableToken(account),
     stage,
     request: newest,
     pendingKeyHeld: pendingHeld,
@@ -152,7 +124,7 @@ export async function syncStatus(ctx: ServiceContext, accountId: string): Promis
   if (!heldBefore.ok) return heldBefore;
 
   const tracking = account.lifecycle;
-  const attempts = await attemptsFor(ctx, account, tracking ? heldBefore.value.pending : null);
+  const attempts = await ctx.session.attempts(accountId, tracking ? heldBefore.value.pending : null);
   if (!attempts.ok) return attempts;
   const seen = await withFirstAccepted(ctx, accountId, attempts.value, async (secret) => {
     const [profile, requests] = await Promise.all([fetchProfile(baseUrl, secret), listRequests(baseUrl, secret)]);
@@ -162,7 +134,7 @@ export async function syncStatus(ctx: ServiceContext, accountId: string): Promis
   if (!seen.ok) {
     if (!isOffline(seen.error)) return seen;
     ctx.log(`[key-lifecycle] status answered from the cache (${seen.error.kind})`);
-    return ok(cachedStatus(ctx, ctx.accounts.get(accountId) ?? account, heldBefore.value));
+    return ok(cachedStatus(ctx, ctx.session.get(accountId) ?? account, heldBefore.value));
   }
 
   let { profile } = seen.value;
@@ -181,7 +153,7 @@ export async function syncStatus(ctx: ServiceContext, accountId: string): Promis
     const swapped = await finishSwap(ctx, accountId, baseUrl, trackedRequest.id);
     if (!swapped.ok && isOffline(swapped.error)) {
       const after = await readHeld(ctx, accountId);
-      if (after.ok) return ok(cachedStatus(ctx, ctx.accounts.get(accountId) ?? account, after.value));
+      if (after.ok) return ok(cachedStatus(ctx, ctx.session.get(accountId) ?? account, after.value));
     }
     if (!swapped.ok) return swapped;
     if (swapped.value) profile = swapped.value;
@@ -199,7 +171,7 @@ export async function syncStatus(ctx: ServiceContext, accountId: string): Promis
               ? (tracking?.pendingLast4 ?? last4(held.value.pending))
               : null,
         };
-  const updated = ctx.accounts.update(accountId, {
+  const updated = ctx.session.update(accountId, {
     profile,
     apiKeyLast4: held.value.key ? last4(held.value.key) : account.apiKeyLast4,
     lastVerifiedAt: new Date(ctx.clock.now()).toISOString(),

@@ -6,10 +6,10 @@
 import { last4 } from '../../src-shared/credentials';
 import { fail, ok, type Result } from '../../src-shared/errors';
 import type { Profile } from '../../src-shared/models';
-import type { SecretKind } from '../accounts/credential-vault';
-import { fetchProfile } from '../deepcurrent-api/deepcurrent-endpoints';
+import type { SecretKind } from '../accounts';
+import { fetchProfile } from '../deepcurrent-api';
 import { SWAP_NOT_SAVED, swapNotVerified } from './key-lifecycle-messages';
-import { readSecret, type ServiceContext } from '../accounts/service-context';
+import type { ServiceContext } from '../accounts';
 
 function errorName(err: unknown): string {
   return err instanceof Error ? err.name : typeof err;
@@ -24,7 +24,7 @@ export async function writeSecretWithRetry(
 ): Promise<boolean> {
   for (let attempt = 1; attempt <= 2; attempt += 1) {
     try {
-      await ctx.vault.set(accountId, kind, secret);
+      await ctx.session.storeSecret(accountId, kind, secret);
       return true;
     } catch (err) {
       ctx.log(`[key-lifecycle] keychain write of ${kind} failed (attempt ${attempt}, ${errorName(err)})`);
@@ -47,7 +47,7 @@ export async function finishSwap(
   baseUrl: string,
   requestId: string,
 ): Promise<Result<Profile | null>> {
-  const held = await readSecret(ctx, accountId, 'pending-api-key');
+  const held = await ctx.session.secret(accountId, 'pending-api-key');
   if (!held.ok) return held;
   const newKey = held.value;
   if (newKey === null) return ok(null);
@@ -55,14 +55,14 @@ export async function finishSwap(
   if (!(await writeSecretWithRetry(ctx, accountId, 'api-key', newKey))) {
     return fail({ kind: 'keychain', message: SWAP_NOT_SAVED });
   }
-  ctx.accounts.update(accountId, { hasApiKey: true, apiKeyLast4: last4(newKey) });
+  ctx.session.update(accountId, { hasApiKey: true, apiKeyLast4: last4(newKey) });
 
   const verified = await fetchProfile(baseUrl, newKey);
   if (!verified.ok) {
     ctx.log(`[key-lifecycle] the confirmed key could not be verified yet (${verified.error.kind})`);
     return fail({ ...verified.error, message: swapNotVerified(verified.error.message) });
   }
-  ctx.accounts.update(accountId, {
+  ctx.session.update(accountId, {
     profile: verified.value,
     apiKeyLast4: last4(newKey),
     lastVerifiedAt: new Date(ctx.clock.now()).toISOString(),
@@ -70,7 +70,7 @@ export async function finishSwap(
     lifecycle: { requestId, stage: 'confirmed', pendingLast4: null },
   });
   try {
-    await ctx.vault.delete(accountId, 'pending-api-key');
+    await ctx.session.deleteSecret(accountId, 'pending-api-key');
   } catch (err) {
     // Harmless: the entry now holds a copy of the account's key, and the next status check removes it.
     ctx.log(`[key-lifecycle] removing the pending entry failed (${errorName(err)}); it is retried on the next check`);

@@ -6,7 +6,7 @@
 import type { ResponseOf } from '../../src-shared/ipc-contract';
 import { fail, ok, type Result } from '../../src-shared/errors';
 import type { EndpointOption } from '../../src-shared/tester';
-import { errorFromResponse, joinUrl } from '../deepcurrent-api/api-client';
+import { errorFromResponse, joinUrl } from '../deepcurrent-api';
 import { isEndpointList, parseOpenApi } from './openapi-endpoints';
 import type { Clock, KeyValueStore } from '../platform/ports';
 import { runRequest } from './tester-runner';

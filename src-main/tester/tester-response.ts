@@ -5,7 +5,7 @@
 import { redactSecrets } from '../../src-shared/credentials';
 import { prettyJson } from '../../src-shared/json-pretty';
 import type { TesterResponse } from '../../src-shared/tester';
-import { detailOf, isRejectedCredential, parseRetryAfter } from '../deepcurrent-api/api-client';
+import { detailOf, isRejectedCredential, parseRetryAfter } from '../deepcurrent-api';
 import type { RawResponse } from './tester-runner';
 
 /** The docs' words for 401 (and for a 403 "Could not validate credentials"). */

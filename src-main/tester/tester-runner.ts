@@ -7,7 +7,7 @@
 import type { AppError } from '../../src-shared/errors';
 import { redactText } from '../../src-shared/redaction';
 import { MAX_BODY_BYTES } from '../../src-shared/tester';
-import { errorFromNetworkFailure } from '../deepcurrent-api/api-client';
+import { errorFromNetworkFailure } from '../deepcurrent-api';
 import { MAX_CONTENT_CODINGS, sendHttp, type HttpFailure } from '../platform/http-transport';
 import type { PreparedRequest } from './tester-request';
 

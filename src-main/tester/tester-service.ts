@@ -9,8 +9,8 @@ import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
 import type { ApiHandlers, RequestOf } from '../../src-shared/ipc-contract';
 import type { TesterResponse } from '../../src-shared/tester';
 import { HistoryStore } from './history-store';
-import { baseUrlOf, credentialFor, noteUnauthorized, readSettings, type ServiceContext } from '../accounts/service-context';
-import type { StoredAccount } from '../accounts/account-store';
+import { readSettings, type ServiceContext } from '../accounts';
+import type { StoredAccount } from '../accounts';
 import { loadEndpoints } from './tester-endpoints';
 import { prepareRequest } from './tester-request';
 import { isCredentialRejected, shapeResponse } from './tester-response';
@@ -21,21 +21,12 @@ export type TesterHandlers = Pick<ApiHandlers, 'sendRequest' | 'cancelRequest' |
   dispose(): void;
 };
 
-const KEYCHAIN_FAILED: AppError = {
-  kind: 'keychain',
-  message: 'The system keychain did not give the credential (it may be locked). Unlock it and send again. Nothing was sent.',
-};
-
 const NOT_SIGNED_IN: AppError = { kind: 'not-signed-in', message: 'Sign in to an account to send requests.' };
 
+/** The active account, bound to its environment by the session. */
 function environmentOf(ctx: ServiceContext): Result<{ account: StoredAccount; baseUrl: string }> {
-  const account = ctx.accounts.active();
-  if (!account) return fail(NOT_SIGNED_IN);
-  const baseUrl = baseUrlOf(ctx, account.environment);
-  if (!baseUrl) {
-    return fail({ kind: 'not-signed-in', message: "This account's environment (the local emulator) is not available in this build." });
-  }
-  return ok({ account, baseUrl });
+  const account = ctx.session.active();
+  return account ? ctx.session.bound(account.id) : fail(NOT_SIGNED_IN);
 }
 
 /** The timeout setting in ms (`readSettings` puts a damaged value back to the default). */
@@ -62,9 +53,9 @@ export function createTesterHandlers(ctx: ServiceContext): TesterHandlers {
       if (!prepared.ok) return prepared;
       let credential: string | null = null;
       if (request.auth !== 'none') {
-        const found = await credentialFor(ctx, account, request.auth);
-        if (!found.ok) return fail(found.error.kind === 'keychain' ? KEYCHAIN_FAILED : found.error);
-        credential = found.secret;
+        const found = await ctx.session.credential(account.id, request.auth);
+        if (!found.ok) return found;
+        credential = found.value.secret;
       }
       if (controller.signal.aborted) return fail({ kind: 'cancelled', message: 'The request was cancelled.' });
       const startedAt = ctx.clock.now();
@@ -80,7 +71,7 @@ export function createTesterHandlers(ctx: ServiceContext): TesterHandlers {
       // Recorded now (it is listed in order of `startedAt`), redacted later in a batch, off the answer's path.
       history.add({ id: historyId, startedAt, request, status: raw.status, errorKind: null, durationMs: raw.durationMs });
       const credentialRejected = isCredentialRejected(raw);
-      if (request.auth !== 'none' && credentialRejected) await noteUnauthorized(ctx, account.id, request.auth);
+      if (request.auth !== 'none' && credentialRejected) await ctx.session.noteRejected(account.id, request.auth);
       return ok(shapeResponse(raw, { historyId, sentCredential: request.auth !== 'none', notes: prepared.value.notes, credentialRejected }));
     } finally {
       inFlight.delete(requestId);

@@ -21,6 +21,7 @@ import {
   signInWithPassword,
   storedAccount,
 } from './helpers/sign-in';
+import { heldSecret } from '../helpers/held-secret';
 
 const REJECTED = 'Your sign-in is no longer valid (missing, invalid, expired or revoked credential). Please sign in again.';
 
@@ -78,11 +79,11 @@ function refresh(page: Page) {
 test('a session token the server rejects (401) leads to one sign-in prompt with the email filled in', async ({ app, page }) => {
   await signInWithPassword(page, DEMO.ada);
   const account = await storedAccount(app, DEMO.ada);
-  const vault = app.web.services.context.vault;
-  const token = (await vault.get(account.id, 'token'))!;
+  const services = app.web.services;
+  const token = (await heldSecret(services, account.id, 'token'))!;
   // Same claims (a live `exp`), broken signature: the app cannot tell, the emulator rejects it.
   const [header, payload] = token.split('.');
-  await vault.set(account.id, 'token', `${header}.${payload}.${'A'.repeat(43)}`);
+  await services.context.session.storeSecret(account.id, 'token', `${header}.${payload}.${'A'.repeat(43)}`);
 
   const refreshes = countIpcCalls(page, 'refreshProfile');
   await refresh(page);
@@ -96,7 +97,7 @@ test('a session token the server rejects (401) leads to one sign-in prompt with 
   // Stored: the rejected token is dropped and the account waits for a new sign-in.
   await expect.poll(async () => (await storedAccount(app, DEMO.ada)).needsSignIn).toBe(true);
   expect(await storedAccount(app, DEMO.ada)).toMatchObject({ hasToken: false, tokenExpiresAt: null });
-  expect(await vault.get(account.id, 'token')).toBeNull();
+  expect(await heldSecret(services, account.id, 'token')).toBeNull();
 
   // No loop: back on the account screen nothing asks again; it offers `Sign in again` instead.
   await page.getByRole('button', { name: 'Cancel' }).click();
@@ -156,7 +157,7 @@ test('a 403 in the request tester explains the plan and leaves the user signed i
 
   const account = await storedAccount(app, DEMO.free);
   expect(account).toMatchObject({ needsSignIn: false, hasToken: true });
-  expect(await app.web.services.context.vault.get(account.id, 'token')).toMatch(/^eyJ/);
+  expect(await heldSecret(app.web.services, account.id, 'token')).toMatch(/^eyJ/);
 });
 
 test('two accounts: the Account select switches between them and the screen follows', async ({ app, page }) => {
@@ -215,9 +216,9 @@ test('signing out removes the account, its keychain entries and its cached profi
   const state = await appState(app);
   expect(state.accounts.map((a) => a.email)).toEqual([DEMO.free]);
   expect(state.activeAccountId).toBe(free.id);
-  const vault = app.web.services.context.vault;
-  expect(await vault.get(ada.id, 'api-key')).toBeNull();
-  expect(await vault.get(ada.id, 'token')).toBeNull();
+  const services = app.web.services;
+  expect(await heldSecret(services, ada.id, 'api-key')).toBeNull();
+  expect(await heldSecret(services, ada.id, 'token')).toBeNull();
   if (app.keychain === 'os') {
     expect(await keychainEntries(ada.id)).toEqual([]);
     expect(await keychainEntries(free.id)).toEqual([`${free.id}:token`]);
@@ -267,7 +268,7 @@ test('offline start: the stored account, its last4 and last verified time show w
   // The key survived the restart in the keychain; the call fails for want of a network, which the user is told.
   const savedFrom = lastVerified!.replace(/^Last verified /, '');
   await expect(page.getByRole('status').filter({ hasText: `Offline — showing saved details from ${savedFrom}` })).toBeVisible();
-  expect(await app.web.services.context.vault.get(before.id, 'api-key')).toBe(key);
+  expect(await heldSecret(app.web.services, before.id, 'api-key')).toBe(key);
   await expectAccountScreen(page, DEMO.ada);
   await expect(fact(page, 'API key', `dc_…${key.slice(-4)}`)).toBeVisible();
   await expect(page.getByText(/^Last verified /)).toHaveText(lastVerified!);

@@ -8,6 +8,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect, KEYCHAIN_SERVICE } from './fixtures/app';
 import { DEMO, DEMO_PASSWORD, signInHeading, storedAccount } from './helpers/sign-in';
+import { heldSecret } from '../helpers/held-secret';
 
 type Keytar = {
   getPassword(service: string, account: string): Promise<string | null>;
@@ -28,7 +29,7 @@ test('a truncated settings file is moved aside with a timestamp, the app starts 
   expect(signedIn.ok).toBe(true);
   expect((await app.call('updateSettings', { theme: 'dark', requestTimeoutSeconds: 42 })).ok).toBe(true);
   const account = await storedAccount(app, DEMO.ada);
-  const token = await app.web.services.context.vault.get(account.id, 'token');
+  const token = await heldSecret(app.web.services, account.id, 'token');
   expect(token).toMatch(/^eyJ/);
   const keytar = app.keychain === 'os' ? await loadKeytar() : null;
   if (keytar) expect(await keytar.getPassword(KEYCHAIN_SERVICE, `${account.id}:token`)).toBe(token);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { test, expect, KEYCHAIN_SERVICE } from './fixtures/app';
 import { loadKeytar } from '../../src-main/platform/keytar-secret-store';
 import { DEMO, DEMO_PASSWORD, fact, revealKeyFor, signInWithApiKey, signInWithPassword, storedAccount } from './helpers/sign-in';
+import { heldSecret } from '../helpers/held-secret';
 
 test('no token, key or password leaks out of the keychain during password and key sign-in', async ({ app, page }) => {
   const consoleLines: string[] = [];
@@ -41,10 +42,10 @@ test('no token, key or password leaks out of the keychain during password and ke
 
   // The real secrets, from where they are kept.
   const account = await storedAccount(app, DEMO.ada);
-  const vault = app.web.services.context.vault;
-  const token = (await vault.get(account.id, 'token'))!;
+  const services = app.web.services;
+  const token = (await heldSecret(services, account.id, 'token'))!;
   expect(token).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
-  expect(await vault.get(account.id, 'api-key')).toBe(key);
+  expect(await heldSecret(services, account.id, 'api-key')).toBe(key);
   if (app.keychain === 'os') {
     const entries = await (await loadKeytar()).findCredentials(KEYCHAIN_SERVICE);
     const mine = Object.fromEntries(entries.filter((e) => e.account.startsWith(`${account.id}:`)).map((e) => [e.account, e.password]));

@@ -15,6 +15,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, type E2EApp } from './fixtures/app';
 import { issueAsSupport, newestRegenerationRequestId, passwordToken } from './helpers/emulator-http';
 import { DEMO, nav, DEMO_PASSWORD, appState, expectAccountScreen, revealKeyFor, signInHeading, signInWithPassword } from './helpers/sign-in';
+import { heldSecret } from '../helpers/held-secret';
 
 test.use({ appOptions: { offline: false, noKeychain: false, enableFaults: false, openPage: true, emulatorLog: true } });
 
@@ -31,7 +32,7 @@ async function vaultSecrets(app: E2EApp): Promise<string[]> {
   const found: string[] = [];
   for (const account of (await appState(app)).accounts) {
     for (const kind of ['api-key', 'token', 'pending-api-key'] as const) {
-      const value = await app.web.services.context.vault.get(account.id, kind);
+      const value = await heldSecret(app.web.services, account.id, kind);
       if (value) found.push(value);
     }
   }
@@ -101,7 +102,7 @@ test('no API key or JWT leaks into logs, files, storage, the DOM, the console or
     await signInWithPassword(page, DEMO.ada);
     await remember();
     const ada = (await appState(app)).accounts.find((a) => a.email === DEMO.ada)!;
-    const adaToken = await app.web.services.context.vault.get(ada.id, 'token');
+    const adaToken = await heldSecret(app.web.services, ada.id, 'token');
     expect(adaToken).toMatch(JWT_SHAPE);
 
     // 2. Reveal, copy, close.
@@ -109,7 +110,7 @@ test('no API key or JWT leaks into logs, files, storage, the DOM, the console or
     await page.getByRole('button', { name: 'Reveal API key' }).click();
     const dialog = page.getByRole('dialog', { name: 'Your API key' });
     await expect(dialog).toBeVisible();
-    const firstKey = (await app.web.services.context.vault.get(ada.id, 'api-key'))!;
+    const firstKey = (await heldSecret(app.web.services, ada.id, 'api-key'))!;
     expect(firstKey).toMatch(KEY_SHAPE);
     secrets.add(firstKey);
     // The control: while the dialog is open, the key is in the renderer's heap, and the search finds it.
@@ -142,7 +143,7 @@ test('no API key or JWT leaks into logs, files, storage, the DOM, the console or
     await page.getByRole('button', { name: 'Confirm new key' }).click();
     await expect(page.getByText('Status: Confirmed')).toBeVisible();
     await remember();
-    const newKey = (await app.web.services.context.vault.get(ada.id, 'api-key'))!;
+    const newKey = (await heldSecret(app.web.services, ada.id, 'api-key'))!;
     expect(newKey).not.toBe(firstKey);
     expect(secrets.has(newKey)).toBe(true);
 

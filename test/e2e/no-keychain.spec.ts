@@ -10,6 +10,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures/app';
 import { DEMO, nav, DEMO_PASSWORD, expectAccountScreen, fact, signInHeading, signInWithPassword, storedAccount } from './helpers/sign-in';
+import { heldSecret } from '../helpers/held-secret';
 
 const BANNER = 'No system keychain available: secrets are kept for this session only.';
 /** Anything shaped like a DeepCurrent API key or a JWT. */
@@ -58,10 +59,10 @@ test.describe('with the keychain turned off', () => {
     await page.keyboard.press('Escape');
     await expect(page.getByText(/^Held by this app: yes$/)).toBeVisible();
     const account = await storedAccount(app, DEMO.ada);
-    const vault = app.web.services.context.vault;
-    const token = await vault.get(account.id, 'token');
+    const services = app.web.services;
+    const token = await heldSecret(services, account.id, 'token');
     expect(token).toMatch(/^eyJ/);
-    expect(await vault.get(account.id, 'api-key')).toBe(key);
+    expect(await heldSecret(services, account.id, 'api-key')).toBe(key);
 
     const secrets = [key, token!, DEMO_PASSWORD];
     expect(await expectNoSecretOnDisk(app.dataDir, secrets)).toBeGreaterThan(0);
@@ -70,8 +71,8 @@ test.describe('with the keychain turned off', () => {
     await expect(page.getByText(BANNER, { exact: true })).toBeVisible();
     // The account's details survive (they are not secret); its credentials do not, and the account says so at
     // once: no key held, the session over, a sign-in asked for with the email filled in.
-    expect(await app.web.services.context.vault.get(account.id, 'token')).toBeNull();
-    expect(await app.web.services.context.vault.get(account.id, 'api-key')).toBeNull();
+    expect(await heldSecret(app.web.services, account.id, 'token')).toBeNull();
+    expect(await heldSecret(app.web.services, account.id, 'api-key')).toBeNull();
     await expect(page.getByRole('alert').filter({ hasText: 'Session expired' })).toBeVisible();
     await expect(fact(page, 'API key', 'No API key held by this app')).toBeVisible();
     await page.getByRole('button', { name: 'Sign in again' }).click();
@@ -82,7 +83,7 @@ test.describe('with the keychain turned off', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expectAccountScreen(page, DEMO.ada);
     await expect(fact(page, 'Session', /Expires in \d+ min/)).toBeVisible();
-    const fresh = await app.web.services.context.vault.get(account.id, 'token');
+    const fresh = await heldSecret(app.web.services, account.id, 'token');
     expect(fresh).toMatch(/^eyJ/);
     secrets.push(fresh!);
 

@@ -19,6 +19,7 @@ import {
   signInWithPassword,
   storedAccount,
 } from './helpers/sign-in';
+import { heldSecret } from '../helpers/held-secret';
 
 /** A plain HTTP server on 127.0.0.1 that counts what reaches it and answers every request with a 401. */
 async function countingServer(): Promise<{ url: string; hits: string[]; close(): Promise<void> }> {
@@ -61,7 +62,7 @@ test('signing in with email and password shows the account with its session, and
   expect(account).toMatchObject({ signedInWith: 'token', hasToken: true, hasApiKey: false, needsSignIn: false });
   expect(account.tokenExpiresAt! - Date.now()).toBeGreaterThan(28 * 60_000);
   expect(account.tokenExpiresAt! - Date.now()).toBeLessThanOrEqual(30 * 60_000);
-  const token = await app.web.services.context.vault.get(account.id, 'token');
+  const token = await heldSecret(app.web.services, account.id, 'token');
   expect(token).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
   expect(app.pageErrors).toEqual([]);
 });
@@ -80,7 +81,7 @@ test('signing in with an API key shows the key as dc_… and its last four, and 
 
   const account = await storedAccount(app, DEMO.ada);
   expect(account).toMatchObject({ signedInWith: 'api-key', hasApiKey: true, hasToken: false, apiKeyLast4: key.slice(-4) });
-  expect(await app.web.services.context.vault.get(account.id, 'api-key')).toBe(key);
+  expect(await heldSecret(app.web.services, account.id, 'api-key')).toBe(key);
   expect(app.pageErrors).toEqual([]);
 });
 

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { test, expect, type E2EApp } from './fixtures/app';
 import { DEMO, expectAccountScreen, revealKeyFor, signInWithApiKey, signInWithPassword } from './helpers/sign-in';
+import { heldSecret } from '../helpers/held-secret';
 
 const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
 const FORBIDDEN_WORDS =
@@ -218,9 +219,9 @@ test('a history entry is re-run as a new newest entry, and Load fills the editor
 async function heldSecrets(app: E2EApp): Promise<{ apiKey: string | null; token: string | null }> {
   const state = await app.call<{ activeAccountId: string }>('getState');
   if (!state.ok) throw new Error(state.error.message);
-  const vault = app.web.services.context.vault;
+  const services = app.web.services;
   const id = state.value.activeAccountId;
-  return { apiKey: await vault.get(id, 'api-key'), token: await vault.get(id, 'token') };
+  return { apiKey: await heldSecret(services, id, 'api-key'), token: await heldSecret(services, id, 'token') };
 }
 
 test('every snippet reads the credential from an environment variable and hides a typed key', async ({ app, page }) => {

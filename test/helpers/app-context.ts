@@ -5,15 +5,17 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AccountStore } from '../../src-main/accounts/account-store';
-import { CredentialVault } from '../../src-main/accounts/credential-vault';
+import type { AccountStore, CredentialVault } from '../../src-main/accounts';
 import type { SecretStore } from '../../src-main/platform/ports';
 import { MemoryClipboard } from '../../src-main/platform/memory-clipboard';
-import type { ServiceContext } from '../../src-main/accounts/service-context';
+import type { ServiceContext } from '../../src-main/accounts';
 import { openSettingsFile } from '../../src-main/platform/settings-file';
+import { buildContext } from './service-context';
 
 export interface TestAppContext {
   ctx: ServiceContext;
+  store: AccountStore;
+  vault: CredentialVault;
   dir: string;
   settingsPath: string;
   /** The settings file's text as on disk. */
@@ -29,17 +31,18 @@ export async function makeAppContext(secretStore: SecretStore, localEmulatorUrl:
   const settings = await openSettingsFile({ dir: folder, flavour: 'conf' });
   let offset = 0;
   const logs: string[] = [];
-  const ctx: ServiceContext = {
-    accounts: new AccountStore(settings.kv),
-    vault: new CredentialVault(secretStore),
+  const { ctx, store, vault } = buildContext({
     kv: settings.kv,
+    secrets: secretStore,
     clock: { now: () => Date.now() + offset },
     clipboard: new MemoryClipboard(),
-    localEmulatorUrl,
+    emulatorUrl: localEmulatorUrl,
     log: (m) => logs.push(m),
-  };
+  });
   return {
     ctx,
+    store,
+    vault,
     dir: folder,
     settingsPath: settings.path,
     settingsText: () => {

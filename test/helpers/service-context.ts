@@ -7,18 +7,20 @@
  */
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import { callApi } from '../../src-main/deepcurrent-api/api-client';
-import { AccountStore, type StoredAccount } from '../../src-main/accounts/account-store';
-import { CredentialVault } from '../../src-main/accounts/credential-vault';
+import { AccountSession, AccountStore, accountIdFor, CredentialVault, tokenExpiry, type ServiceContext, type StoredAccount } from '../../src-main/accounts';
 import { createKeyLifecycleHandlers } from '../../src-main/api-key/key-lifecycle-service';
-import type { SecretStore } from '../../src-main/platform/ports';
-import { tokenExpiry, type ServiceContext } from '../../src-main/accounts/service-context';
+import type { ClipboardPort, Clock, KeyValueStore, SecretStore } from '../../src-main/platform/ports';
 import { FakeClipboard } from './fake-clipboard';
 import { MemoryKv } from './memory-kv';
 import { MemorySecretStore } from './memory-secret-store';
 import { DEMO_PASSWORD } from '../../emulator/demo-accounts';
+import type { Environment } from '../../src-shared/environments';
 
 export interface TestContext {
   ctx: ServiceContext;
+  /** The session's own store and vault, for tests that seed or inspect storage directly. */
+  store: AccountStore;
+  vault: CredentialVault;
   kv: MemoryKv;
   secrets: SecretStore;
   clipboard: FakeClipboard;
@@ -38,6 +40,27 @@ export interface TestContextOptions {
   logs?: string[];
 }
 
+/** The session's parts over the given storage, as `app.ts` builds them (test code may reach store and vault). */
+export interface ContextParts {
+  ctx: ServiceContext;
+  store: AccountStore;
+  vault: CredentialVault;
+}
+
+export function buildContext(options: {
+  kv: KeyValueStore;
+  secrets: SecretStore;
+  clock: Clock;
+  clipboard: ClipboardPort;
+  emulatorUrl: string | null;
+  log: (message: string) => void;
+}): ContextParts {
+  const store = new AccountStore(options.kv);
+  const vault = new CredentialVault(options.secrets);
+  const session = new AccountSession({ store, vault, clock: options.clock, localEmulatorUrl: options.emulatorUrl, log: options.log });
+  return { ctx: { session, kv: options.kv, clock: options.clock, clipboard: options.clipboard, log: options.log }, store, vault };
+}
+
 export function makeTestContext(options: TestContextOptions): TestContext {
   const kv = options.kv ?? new MemoryKv();
   const secrets = options.secrets ?? new MemorySecretStore();
@@ -45,17 +68,12 @@ export function makeTestContext(options: TestContextOptions): TestContext {
   const logs = options.logs ?? [];
   let offset = 0;
   const base = options.now ?? (() => Date.now());
-  const ctx: ServiceContext = {
-    accounts: new AccountStore(kv),
-    vault: new CredentialVault(secrets),
-    kv,
-    clock: { now: () => base() + offset },
-    clipboard,
-    localEmulatorUrl: options.emulatorUrl,
-    log: (message) => logs.push(message),
-  };
+  const clock = { now: () => base() + offset };
+  const { ctx, store, vault } = buildContext({ kv, secrets, clock, clipboard, emulatorUrl: options.emulatorUrl, log: (m) => logs.push(m) });
   return {
     ctx,
+    store,
+    vault,
     kv,
     secrets,
     clipboard,
@@ -90,21 +108,22 @@ async function userIdOf(baseUrl: string, credential: string): Promise<string> {
  * account is signed in with email and password; with only `apiKey`, it is a key-only account.
  */
 export async function seedAccount(
-  t: { ctx: ServiceContext },
+  t: { store: AccountStore; vault: CredentialVault },
   emulatorUrl: string,
-  secrets: { email: string; token?: string; apiKey?: string },
+  secrets: { email: string; token?: string; apiKey?: string; environment?: Environment },
 ): Promise<StoredAccount> {
+  const environment = secrets.environment ?? { kind: 'local' };
   const credential = secrets.token ?? secrets.apiKey;
   if (!credential) throw new Error('seedAccount needs a token or an API key');
   const userId = await userIdOf(emulatorUrl, credential);
-  const id = `acc_${userId}`;
-  if (secrets.token) await t.ctx.vault.set(id, 'token', secrets.token);
-  if (secrets.apiKey) await t.ctx.vault.set(id, 'api-key', secrets.apiKey);
+  const id = accountIdFor(environment, userId);
+  if (secrets.token) await t.vault.set(id, 'token', secrets.token);
+  if (secrets.apiKey) await t.vault.set(id, 'api-key', secrets.apiKey);
   const account: StoredAccount = {
     id,
     userId,
     email: secrets.email,
-    environment: { kind: 'local' },
+    environment,
     signedInWith: secrets.token ? 'token' : 'api-key',
     hasApiKey: Boolean(secrets.apiKey),
     hasToken: Boolean(secrets.token),
@@ -115,8 +134,8 @@ export async function seedAccount(
     needsSignIn: false,
     lifecycle: null,
   };
-  t.ctx.accounts.put(account);
-  t.ctx.accounts.setActive(id);
+  t.store.put(account);
+  t.store.setActive(id);
   return account;
 }
 

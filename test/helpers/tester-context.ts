@@ -5,18 +5,17 @@
  * every real secret, for leak checks; `restart()` is the app restarting (new caches, same storage).
  */
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
-import { AccountStore, type StoredAccount } from '../../src-main/accounts/account-store';
+import type { AccountStore, CredentialVault, ServiceContext, StoredAccount } from '../../src-main/accounts';
 import { callApi } from '../../src-main/deepcurrent-api/api-client';
-import { CredentialVault } from '../../src-main/accounts/credential-vault';
 import type { SecretStore } from '../../src-main/platform/ports';
-import type { ServiceContext } from '../../src-main/accounts/service-context';
+import type { Environment } from '../../src-shared/environments';
 import { createTesterHandlers, type TesterHandlers } from '../../src-main/tester/tester-service';
 import type { Result } from '../../src-shared/errors';
 import { DEFAULT_SETTINGS } from '../../src-shared/models';
 import type { ComposedRequest, TesterResponse } from '../../src-shared/tester';
 import { makeAppContext } from './app-context';
 import { MemorySecretStore } from './memory-secret-store';
-import { makeTestContext, passwordToken, seedAccount } from './service-context';
+import { buildContext, makeTestContext, passwordToken, seedAccount } from './service-context';
 import { value } from './result';
 import { DEMO_PASSWORD } from '../../emulator/demo-accounts';
 
@@ -26,6 +25,9 @@ export { DEMO_PASSWORD };
 export interface TesterFixture {
   emu: RunningEmulator;
   ctx: ServiceContext;
+  /** The session's storage, for tests that seed or inspect it directly. */
+  store: AccountStore;
+  vault: CredentialVault;
   handlers: TesterHandlers;
   secrets: SecretStore;
   /** The settings store as JSON text (the settings file's text when on disk). */
@@ -45,6 +47,8 @@ export interface TesterFixture {
   fault(spec: Record<string, unknown>): Promise<void>;
   /** Signs another demo account in as the active account (token only). */
   switchTo(email: string): Promise<StoredAccount>;
+  /** Ada, signed in with the same secrets on another environment (a server the test runs), made active. */
+  signInAt(environment: Environment): Promise<StoredAccount>;
   close(): Promise<void>;
 }
 
@@ -75,29 +79,33 @@ export async function startTester(options: TesterOptions = {}): Promise<TesterFi
   const token = await passwordToken(emu.url, email, DEMO_PASSWORD);
   const apiKey = await revealKey(emu.url, token);
   const secrets = options.secrets ?? new MemorySecretStore();
-  let ctx: ServiceContext;
+  let parts: { ctx: ServiceContext; store: AccountStore; vault: CredentialVault };
   let kvText: () => string;
   let cleanup = () => {};
   if (options.storage === 'settings-file') {
     const app = await makeAppContext(secrets, emu.url);
-    ctx = app.ctx;
+    parts = app;
     kvText = app.settingsText;
     cleanup = app.cleanup;
   } else {
     const t = makeTestContext({ emulatorUrl: emu.url, secrets });
-    ctx = t.ctx;
+    parts = t;
     kvText = () => t.kv.toJSON();
   }
-  const account = await seedAccount({ ctx }, emu.url, { email, token, apiKey });
+  const account = await seedAccount(parts, emu.url, { email, token, apiKey });
   const fixture: TesterFixture = {
     emu,
-    ctx,
-    handlers: createTesterHandlers(ctx),
+    ctx: parts.ctx,
+    store: parts.store,
+    vault: parts.vault,
+    handlers: createTesterHandlers(parts.ctx),
     secrets,
     kvText,
     restart: () => {
       fixture.handlers.dispose();
-      fixture.ctx = { ...fixture.ctx, vault: new CredentialVault(secrets), accounts: new AccountStore(fixture.ctx.kv) };
+      const { ctx, clipboard, log, clock, kv } = { ctx: fixture.ctx, ...fixture.ctx };
+      const next = buildContext({ kv, secrets, clock, clipboard, emulatorUrl: ctx.session.localEmulatorUrl, log });
+      Object.assign(fixture, next);
       fixture.handlers = createTesterHandlers(fixture.ctx);
     },
     account,
@@ -114,8 +122,9 @@ export async function startTester(options: TesterOptions = {}): Promise<TesterFi
     switchTo: async (other) => {
       const otherToken = await passwordToken(emu.url, other, DEMO_PASSWORD);
       fixture.seen.add(otherToken);
-      return seedAccount({ ctx: fixture.ctx }, emu.url, { email: other, token: otherToken });
+      return seedAccount(fixture, emu.url, { email: other, token: otherToken });
     },
+    signInAt: (environment) => seedAccount(fixture, emu.url, { email, token, apiKey, environment }),
     close: async () => {
       fixture.handlers.dispose();
       await emu.close();

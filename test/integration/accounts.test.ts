@@ -120,7 +120,7 @@ describe.skipIf(!isAvailable(keychain))(`accounts against the emulator and the r
     await fresh();
     const state = value(await handlers.signInWithPassword({ email: 'ada@deepcurrent.test', password: PASSWORD, environment: local }));
     const id = state.accounts[0]!.id;
-    await app.ctx.vault.set(id, 'token', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged');
+    await app.vault.set(id, 'token', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged');
     const r = await handlers.refreshProfile({ accountId: id });
     expect(r).toMatchObject({ ok: false, error: { kind: 'unauthorized', status: 401 } });
     const after = value(await handlers.getState({})).accounts[0]!;

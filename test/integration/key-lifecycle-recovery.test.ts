@@ -56,7 +56,7 @@ describe('a keychain that refuses the revealed key', () => {
     expect(error.message).toContain('was revealed, but it could not be saved');
     expect(error.message).toContain('Request a new key');
     expect(await f.entry('api-key')).toBeNull();
-    expect(f.t.ctx.accounts.get(f.account.id)?.hasApiKey).toBe(false);
+    expect(f.t.ctx.session.get(f.account.id)?.hasApiKey).toBe(false);
     // The server has shown it: it really is gone, as the message said.
     expect(failure(await f.handlers.revealApiKey({ accountId: f.account.id })).kind).toBe('conflict');
   });
@@ -85,7 +85,7 @@ describe('the app dying between two steps', () => {
     store.onSet = null;
     const newKey = await f.entry('pending-api-key');
     expect(newKey).toMatch(/^dc_/);
-    expect(f.t.ctx.accounts.get(f.account.id)?.lifecycle?.stage).toBe('issued');
+    expect(f.t.ctx.session.get(f.account.id)?.lifecycle?.stage).toBe('issued');
 
     f.restart();
     expect(value(await f.handlers.getApiKeyStatus({ accountId: f.account.id }))).toMatchObject({
@@ -153,8 +153,8 @@ describe('the server refusing or losing an answer', () => {
     const request = value(await f.handlers.requestNewKey({ accountId: f.account.id, reason: 'lost', note: '' }));
     // The app believes it holds a revealed new key, but the server has not even issued one yet.
     const stray = `dc_${'x'.repeat(40)}`;
-    await f.t.ctx.vault.set(f.account.id, 'pending-api-key', stray);
-    f.t.ctx.accounts.update(f.account.id, { lifecycle: { requestId: request.id, stage: 'revealed', pendingLast4: 'xxxx' } });
+    await f.t.vault.set(f.account.id, 'pending-api-key', stray);
+    f.t.ctx.session.update(f.account.id, { lifecycle: { requestId: request.id, stage: 'revealed', pendingLast4: 'xxxx' } });
     const error = failure(await f.handlers.confirmNewKey({ accountId: f.account.id }));
     expect(error.kind).toBe('conflict');
     expect(error.message).toContain('has not been issued yet');
@@ -191,10 +191,10 @@ describe('the server refusing or losing an answer', () => {
 
   it('a revoked token is dropped and the user is asked to sign in again', async () => {
     await start();
-    await f.t.ctx.vault.set(f.account.id, 'token', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad');
+    await f.t.vault.set(f.account.id, 'token', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad');
     const error = failure(await f.handlers.revealApiKey({ accountId: f.account.id }));
     expect(error.kind).toBe('unauthorized');
-    expect(f.t.ctx.accounts.get(f.account.id)).toMatchObject({ hasToken: false, needsSignIn: true });
+    expect(f.t.ctx.session.get(f.account.id)).toMatchObject({ hasToken: false, needsSignIn: true });
     expect(await f.entry('token')).toBeNull();
   });
 

@@ -67,7 +67,7 @@ for (const variant of variants) {
       expect(await f.entry('api-key')).toBe(revealed.apiKey);
       expect(revealed.last4).toBe(revealed.apiKey.slice(-4));
       expect(revealed.last4).toBe(before.last4);
-      expect(f.t.ctx.accounts.get(f.account.id)).toMatchObject({ hasApiKey: true, apiKeyLast4: revealed.last4 });
+      expect(f.t.ctx.session.get(f.account.id)).toMatchObject({ hasApiKey: true, apiKeyLast4: revealed.last4 });
       expect(await statusWith(f.emu.url, revealed.apiKey)).toBe(200);
 
       const after = value(await f.handlers.getApiKeyStatus({ accountId: f.account.id }));
@@ -93,8 +93,8 @@ for (const variant of variants) {
       f = await startLifecycle(variant.make());
       const apiKey = await revealCurrent(f);
       const keyOnly = f.t.restart();
-      keyOnly.ctx.accounts.remove(f.account.id);
-      await keyOnly.ctx.vault.deleteAll(f.account.id);
+      keyOnly.store.remove(f.account.id);
+      await keyOnly.vault.deleteAll(f.account.id);
       const account = await seedAccount(keyOnly, f.emu.url, { email: 'ada@deepcurrent.test', apiKey });
       f.t = keyOnly;
       f.account = account;
@@ -122,8 +122,8 @@ for (const variant of variants) {
     it('a key-only account can still ask for a new key', async () => {
       f = await startLifecycle(variant.make());
       const apiKey = await revealCurrent(f);
-      await f.t.ctx.vault.delete(f.account.id, 'token');
-      f.t.ctx.accounts.update(f.account.id, { hasToken: false, tokenExpiresAt: null, signedInWith: 'api-key' });
+      await f.t.vault.delete(f.account.id, 'token');
+      f.t.ctx.session.update(f.account.id, { hasToken: false, tokenExpiresAt: null, signedInWith: 'api-key' });
       f.restart();
       const request = value(await f.handlers.requestNewKey({ accountId: f.account.id, reason: 'compromised', note: 'leaked in a log' }));
       expect(request).toMatchObject({ status: 'pending', reason: 'compromised', note: 'leaked in a log' });
@@ -170,7 +170,7 @@ for (const variant of variants) {
       expect(await f.entry('pending-api-key')).toBeNull();
       expect(await statusWith(f.emu.url, oldKey)).toBe(401);
       expect(await statusWith(f.emu.url, newKey)).toBe(200);
-      expect(f.t.ctx.accounts.get(f.account.id)).toMatchObject({ apiKeyLast4: newKey.slice(-4), lifecycle: { stage: 'confirmed' } });
+      expect(f.t.ctx.session.get(f.account.id)).toMatchObject({ apiKeyLast4: newKey.slice(-4), lifecycle: { stage: 'confirmed' } });
 
       expect(value(await f.handlers.getApiKeyStatus({ accountId: f.account.id })).stage).toBe('confirmed');
       const next = value(await f.handlers.requestNewKey({ accountId: f.account.id, reason: 'other', note: '' }));
@@ -231,7 +231,7 @@ for (const variant of variants) {
       expect(status).toMatchObject({ stage: 'confirmed', canReveal: false, heldByApp: true });
       expect(await f.entry('api-key')).toBe(newKey);
       expect(await f.entry('pending-api-key')).toBeNull();
-      expect(f.t.ctx.accounts.get(f.account.id)?.needsSignIn).toBe(false);
+      expect(f.t.ctx.session.get(f.account.id)?.needsSignIn).toBe(false);
     });
 
     it('keeps both keys when confirming cannot reach the server, and the retry completes', async () => {

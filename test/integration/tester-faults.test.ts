@@ -124,7 +124,7 @@ describe('broken servers', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    f.ctx.accounts.update(f.account.id, { environment: { kind: 'custom', baseUrl: `http://127.0.0.1:${port}` } });
+    await f.signInAt({ kind: 'custom', baseUrl: `http://127.0.0.1:${port}` });
     try {
       const r = await f.send({ path: '/api/v1/users/me' });
       expect(r.ok).toBe(false);
@@ -133,7 +133,7 @@ describe('broken servers', () => {
         expect(r.error.message).toMatch(/^Cannot reach the DeepCurrent server/);
       }
     } finally {
-      f.ctx.accounts.update(f.account.id, { environment: { kind: 'local' } });
+      f.ctx.session.setActive(f.account.id);
     }
   });
 
@@ -170,14 +170,14 @@ describe('a DeepCurrent-compatible server that answers a bad credential with 403
 
   it('treats 403 "Could not validate credentials" as an invalid credential: explained as 401, account marked', async () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    f.ctx.accounts.update(f.account.id, { environment: { kind: 'custom', baseUrl: base } });
+    const there = await f.signInAt({ kind: 'custom', baseUrl: base });
     try {
       const r = value(await f.send({ path: '/api/v1/users/me', auth: 'api-key' }));
       expect(r.status).toBe(403);
       expect(r.explanation).toBe('No credentials provided, or the API key / token is invalid. Sign in again.');
-      expect(f.ctx.accounts.get(f.account.id)?.needsSignIn).toBe(true);
+      expect(f.ctx.session.get(there.id)?.needsSignIn).toBe(true);
     } finally {
-      f.ctx.accounts.update(f.account.id, { environment: { kind: 'local' }, needsSignIn: false });
+      f.ctx.session.setActive(f.account.id);
     }
   });
 });
@@ -206,14 +206,14 @@ describe('redirects', () => {
 
   it('reports a 302 as the answer and never follows it with the credential', async () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    f.ctx.accounts.update(f.account.id, { environment: { kind: 'custom', baseUrl: base } });
+    await f.signInAt({ kind: 'custom', baseUrl: base });
     try {
       const r = value(await f.send({ path: '/api/v1/users/me' }));
       expect(r.status).toBe(302);
       expect(r.explanation).toMatch(/does not follow redirects/);
       expect(seenByTarget).toBe(0);
     } finally {
-      f.ctx.accounts.update(f.account.id, { environment: { kind: 'local' } });
+      f.ctx.session.setActive(f.account.id);
     }
   });
 });

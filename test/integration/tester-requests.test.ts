@@ -206,25 +206,25 @@ describe('401 and 403 for the account', () => {
       expect(r.explanation).toBe(
         'Credentials are valid but your account does not have access to the requested resource. This happens when a feature requires a paid plan or a specific role.',
       );
-      expect(f.ctx.accounts.get(free.id)).toMatchObject({ needsSignIn: false, hasToken: true });
+      expect(f.ctx.session.get(free.id)).toMatchObject({ needsSignIn: false, hasToken: true });
     } finally {
-      f.ctx.accounts.setActive(f.account.id);
+      f.ctx.session.setActive(f.account.id);
     }
   });
 
   it('explains 401 for a bad key, marks the account as needing sign-in, and does not retry', async () => {
     const bad = await f.switchTo('free@deepcurrent.test');
     try {
-      await f.ctx.vault.set(bad.id, 'api-key', `dc_${'0'.repeat(40)}`);
-      f.ctx.accounts.update(bad.id, { hasApiKey: true, apiKeyLast4: '0000' });
+      await f.vault.set(bad.id, 'api-key', `dc_${'0'.repeat(40)}`);
+      f.ctx.session.update(bad.id, { hasApiKey: true, apiKeyLast4: '0000' });
       const r = value(await f.send({ path: '/api/v1/users/me', auth: 'api-key' }));
       expect(r.status).toBe(401);
       expect(r.explanation).toBe('No credentials provided, or the API key / token is invalid. Sign in again.');
-      expect(f.ctx.accounts.get(bad.id)?.needsSignIn).toBe(true);
+      expect(f.ctx.session.get(bad.id)?.needsSignIn).toBe(true);
       const history = value(await f.handlers.listHistory({}));
       expect(history.filter((e) => e.status === 401)).toHaveLength(1);
     } finally {
-      f.ctx.accounts.setActive(f.account.id);
+      f.ctx.session.setActive(f.account.id);
     }
   });
 
@@ -232,15 +232,15 @@ describe('401 and 403 for the account', () => {
     const other = await f.switchTo('free@deepcurrent.test');
     try {
       const forged = `${f.token.split('.').slice(0, 2).join('.')}.forged-signature`;
-      await f.ctx.vault.set(other.id, 'token', forged);
+      await f.vault.set(other.id, 'token', forged);
       const r = value(await f.send({ path: '/api/v1/users/me', auth: 'token' }));
       expect(r.status).toBe(401);
-      expect(f.ctx.accounts.get(other.id)).toMatchObject({ hasToken: false });
+      expect(f.ctx.session.get(other.id)).toMatchObject({ hasToken: false });
       const again = await f.send({ path: '/api/v1/users/me', auth: 'token' });
       expect(again.ok).toBe(false);
       if (!again.ok) expect(again.error.kind).toBe('not-signed-in');
     } finally {
-      f.ctx.accounts.setActive(f.account.id);
+      f.ctx.session.setActive(f.account.id);
     }
   });
 
@@ -272,7 +272,7 @@ describe('401 and 403 for the account', () => {
       if (!r.ok) expect(r.error.kind).toBe('not-signed-in');
     } finally {
       f.ctx.kv.set('accounts', accounts);
-      f.ctx.accounts.setActive(f.account.id);
+      f.ctx.session.setActive(f.account.id);
     }
   });
 });

@@ -158,12 +158,15 @@ export class FakeDeepCurrent {
         profile: null,
         lastVerifiedAt: null,
         needsSignIn: false,
+        signInReason: null,
+        defaultAuth: kind,
         heldKey: null,
         pendingHeldKey: null,
       };
       this.accounts.push(account);
     }
     account.signedInWith = kind;
+    account.defaultAuth = kind;
     account.needsSignIn = false;
     if (kind === 'token') {
       account.hasToken = true;

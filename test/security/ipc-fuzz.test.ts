@@ -14,6 +14,7 @@ import { ERROR_KINDS } from '../../src-shared/errors';
 import { callApi } from '../../src-main/deepcurrent-api/api-client';
 import { makeAppContext } from '../helpers/app-context';
 import { MemoryClipboard } from '../../src-main/platform/memory-clipboard';
+import { heldSecret } from '../helpers/held-secret';
 
 const RUNS_PER_CHANNEL = Number(process.env.DC_FUZZ_RUNS ?? 250);
 
@@ -93,12 +94,12 @@ describe('IPC fuzzing of every channel', () => {
     // Give the app real secrets to leak: a session token and the revealed API key.
     const signedIn = await services.router.call('signInWithPassword', { email: 'ada@deepcurrent.test', password: 'deepcurrent-demo', environment: { kind: 'local' } });
     expect(signedIn.ok).toBe(true);
-    const id = services.context.accounts.activeId()!;
-    const token = (await services.context.vault.get(id, 'token'))!;
+    const id = services.context.session.activeId()!;
+    const token = (await heldSecret(services, id, 'token'))!;
     const revealed = await callApi<{ api_key: string }>(emu.url, { method: 'POST', path: '/api/v1/users/me/api-key/reveal', credential: token });
     if (!revealed.ok) throw new Error('reveal failed');
-    await services.context.vault.set(id, 'api-key', revealed.value.api_key);
-    services.context.accounts.update(id, { hasApiKey: true, apiKeyLast4: revealed.value.api_key.slice(-4) });
+    await services.context.session.storeSecret(id, 'api-key', revealed.value.api_key);
+    services.context.session.update(id, { hasApiKey: true, apiKeyLast4: revealed.value.api_key.slice(-4) });
     secrets = [token, revealed.value.api_key, 'deepcurrent-demo'];
   });
 
