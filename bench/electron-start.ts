@@ -3,7 +3,7 @@
  * than its sources) is launched with Playwright's `_electron` into a fresh user-data folder; the figure is the time
  * from launch to the window's first contentful paint (the page's paint time on the wall clock, as the window is
  * shown at `ready-to-show`), and the total RSS of every Electron process after signing in as ada through the UI.
- * Where no binary exists (ELECTRON_SKIP_BINARY_DOWNLOAD) or no display, it says "not measured" and why; it never
+ * Where no binary exists (it is fetched at the first `npm start`) or no display, it says "not measured" and why; it never
  * triggers a download (it does not import `electron`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';

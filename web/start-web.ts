@@ -3,7 +3,8 @@
  *   --port <n>            port on 127.0.0.1 (default 0: a free port)
  *   --data-dir <dir>      settings folder (default $DEEPCURRENT_DATA_DIR or ~/.config/deepcurrent-desktop-web)
  *   --build               rebuild the app first (it is built anyway when out/renderer is missing)
- *   --no-emulator         start no emulator (the Local environment is then unavailable)
+ *   --no-emulator         start no emulator (the Local environment is then unavailable); otherwise the demo
+ *                         sign-ins are printed after the URL
  *   --token-ttl <s>       the emulator's access-token lifetime in seconds
  *   --no-keychain         keep secrets in memory for this session instead of the OS keychain
  *   --test-hooks          test only: enable GET /__test/clipboard
@@ -11,6 +12,7 @@
  */
 import { parseArgs } from 'node:util';
 import { buildIsStale, rendererIsBuilt } from './build-renderer';
+import { startWebBanner } from './start-web-banner';
 import { startWebApp } from './web-app';
 
 const USAGE =
@@ -61,9 +63,9 @@ async function main(): Promise<void> {
     testHooks: values['test-hooks'],
     log: (message) => console.error(message),
   });
-  console.log(`DeepCurrent Desktop (web preview) at ${app.url}`);
-  console.log(app.emulatorUrl ? `DeepCurrent emulator listening on ${app.emulatorUrl}` : 'No emulator (--no-emulator).');
-  console.log(`Settings in ${app.dataDir}`);
+  // This CLI never passes startWebApp an outside emulatorUrl, so an emulator URL here is the one it started.
+  const banner = startWebBanner({ url: app.url, startedEmulatorUrl: app.emulatorUrl, dataDir: app.dataDir });
+  console.log(banner.join('\n'));
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,8 +1,8 @@
 /**
  * Smoke test of the real Electron app (the built `out/`, launched with Playwright's `_electron`): it signs in
  * against the embedded emulator as ada@deepcurrent.test and checks the window's security settings, the renderer's
- * reach and the navigation rules. Where no Electron binary is installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1) it skips
- * and says so; it never triggers a download (it does not `require('electron')`, whose entry point would).
+ * reach and the navigation rules. Where no Electron binary is installed (it is fetched at the first `npm start`), it
+ * skips and says so; it never triggers a download (it does not `require('electron')`, whose entry point would).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const binary = electronBinary();
 
-test.skip(!binary, 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD): this smoke test needs it and was not run');
+test.skip(!binary, 'Electron binary not installed (npm start downloads it): this smoke test needs it and was not run');
 
 test('signs in against the embedded emulator in a locked-down window', async () => {
   test.setTimeout(60_000);
