@@ -148,6 +148,7 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
       email: profile.value.email,
       lastVerifiedAt: new Date(ctx.clock.now()).toISOString(),
       needsSignIn: false,
+      signInReason: null,
     });
     return ok(ctx.session.summarise(updated ?? account));
   }
