@@ -27,7 +27,7 @@ export function keyOnly(account: AccountSummary): boolean {
 
 /** The sign-in form for signing in to this account again: its email and environment, with a key when key-only. */
 export function signInAgainPrefill(account: AccountSummary, mode: SignInMode = keyOnly(account) ? 'api-key' : 'password'): SignInPrefill {
-  return { email: account.email, environment: account.environment, mode, reason: null };
+  return { email: account.email, environment: account.environment, mode, reason: account.signInReason };
 }
 
 export interface SignInState {

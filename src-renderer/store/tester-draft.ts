@@ -75,14 +75,6 @@ export function draftProblem(draft: TesterDraft): string | null {
   return null;
 }
 
-/** The credential the tester uses when the user has not chosen one. */
-function defaultAuth(account: AccountSummary | null): TesterAuth {
-  if (!account) return 'none';
-  if (account.signedInWith === 'token' && account.hasToken) return 'token';
-  if (account.hasApiKey) return 'api-key';
-  return account.hasToken ? 'token' : 'none';
-}
-
 const rows = (list: Row[]): KeyValue[] =>
   list.filter((r) => r.name !== '' || r.value !== '').map(({ name, value, enabled }) => ({ name, value, enabled }));
 
@@ -102,9 +94,9 @@ function bodyOf(draft: TesterDraft): RequestBody {
 }
 
 /** The request to send for a draft. */
-/** The credential the draft sends for this account: the one chosen under Auth, else the account's default. */
+/** The credential the draft sends for this account: the one chosen under Auth, else the default main decided. */
 export function draftAuth(draft: TesterDraft, account: AccountSummary | null): TesterAuth {
-  return draft.auth ?? defaultAuth(account);
+  return draft.auth ?? account?.defaultAuth ?? 'none';
 }
 
 /** The draft as the request to send (or to write as a snippet) for this account. */

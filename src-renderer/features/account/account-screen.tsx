@@ -70,11 +70,12 @@ export function AccountScreen() {
 
       {sessionOver ? (
         <div className="alert alert-warning" role="alert">
-          <p className="alert-title">{withKey ? 'Sign-in needed' : 'Session expired'}</p>
+          <p className="alert-title">{withKey || account.signInReason ? 'Sign-in needed' : 'Session expired'}</p>
           <p>
-            {withKey
-              ? 'DeepCurrent no longer accepts the API key this app holds for this account. Sign in again.'
-              : 'Sign in again with your password to keep using this account.'}
+            {account.signInReason ??
+              (withKey
+                ? 'DeepCurrent no longer accepts the API key this app holds for this account. Sign in again.'
+                : 'Sign in again with your password to keep using this account.')}
           </p>
           <Button variant="primary" onClick={signInAgain}>
             Sign in again
