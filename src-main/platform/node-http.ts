@@ -14,6 +14,8 @@
  *   `NO_PROXY` is read again on every request. Loopback gets no special treatment: with a proxy set, 127.0.0.1 and
  *   localhost go through it unless NO_PROXY names them.
  * - Certificates: Node's default trust, which includes `NODE_EXTRA_CA_CERTS` (read by Node at start-up).
+ * - A request that carries its own Proxy-Authorization header fails when it goes through the proxy (undici refuses
+ *   it: proxy credentials belong in the proxy URL), as a `network` failure with code UND_ERR_INVALID_ARG.
  * - Keep-alive connections are pooled by the agent; `close()` closes them (on quit).
  */
 import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
@@ -21,7 +23,10 @@ import { sendWithFetch, type FetchFunction, type HttpPort } from './http';
 
 /** Creates the Node adapter. Call it after the environment is set: the proxy variables are read here. */
 export function createNodeHttp(): HttpPort {
-  const dispatcher = new EnvHttpProxyAgent();
+  // proxyTunnel off: an http: request goes to an http: proxy as an absolute-form request, as curl and Chromium send
+  // it (undici 7 tunnels it with CONNECT by default, which proxies commonly allow only to port 443). https: is
+  // always tunnelled.
+  const dispatcher = new EnvHttpProxyAgent({ proxyTunnel: false });
   const fetchFn: FetchFunction = (url, init) => undiciFetch(url, { ...init, dispatcher });
   let closed: Promise<void> | null = null;
   return {
