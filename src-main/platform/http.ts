@@ -52,6 +52,8 @@ export type HttpFailure =
    * (ECONNREFUSED, ENOTFOUND, DEPTH_ZERO_SELF_SIGNED_CERT…) under Node; in Electron the common Chromium errors are
    * translated to the same names (see {@link CHROMIUM_TO_NODE_CODES}) and the rest kept as `ERR_…` (Chromium's
    * `net::ERR_…` without the prefix). {@link isCertificateCode} tells a certificate failure in either runtime.
+   * `ERR_REDIRECT_UNREADABLE`: the server redirected, but the runtime hid the 3xx (an opaque redirect, or Electron's
+   * "Redirect was cancelled" with no webRequest report); nothing was followed.
    */
   | { reason: 'network'; code: string | null }
   /** Not an `http:` / `https:` URL, or one with a user name or password. Nothing was sent. */

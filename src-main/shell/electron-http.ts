@@ -77,6 +77,14 @@ function rawSetCookies(response: FetchResponse): readonly string[] | undefined {
   return cookies;
 }
 
+/** A redirect Chromium stopped at and no webRequest report described: there is no status or Location to show. */
+const UNREADABLE_REDIRECT: HttpResult = { ok: false, failure: { reason: 'network', code: 'ERR_REDIRECT_UNREADABLE' } };
+
+/** net.fetch's rejection of a manual redirect (ClientRequest's "Redirect was cancelled"). */
+function isCancelledRedirect(err: unknown): boolean {
+  return err instanceof Error && err.message === 'Redirect was cancelled';
+}
+
 /** Creates the Electron adapter over the dedicated session (see {@link apiSession}). */
 export function createElectronHttp(deps: { session: HttpSession }): HttpPort {
   const { session } = deps;
@@ -125,8 +133,8 @@ export function createElectronHttp(deps: { session: HttpSession }): HttpPort {
             init: { cache: 'no-store', bypassCustomProtocolHandlers: true },
             setCookiesOf: rawSetCookies,
             // "Redirect was cancelled" (or any rejection after a redirect was seen): the redirect is the answer.
-            onFetchError: recovered,
-            onOpaqueRedirect: () => recovered() ?? { ok: false, failure: { reason: 'network', code: 'ERR_REDIRECT_UNREADABLE' } },
+            onFetchError: (err) => recovered() ?? (isCancelledRedirect(err) ? UNREADABLE_REDIRECT : undefined),
+            onOpaqueRedirect: () => recovered() ?? UNREADABLE_REDIRECT,
           },
         );
       } finally {

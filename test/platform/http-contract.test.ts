@@ -136,7 +136,7 @@ function modelledNetFetchSession(): HttpSession {
       }
       if (on.send) {
         const send = on.send;
-        requestHeaders = await new Promise((resolve) => send({ id, requestHeaders }, (r) => resolve(r.requestHeaders ?? requestHeaders)));
+        requestHeaders = await new Promise((resolve) => send({ id, requestHeaders }, (r) => resolve((r.requestHeaders as Record<string, string> | undefined) ?? requestHeaders)));
       }
       try {
         const response = await undiciFetch(url, { ...init, headers: Object.entries(requestHeaders) });
