@@ -5,7 +5,7 @@
  * account's identity again, refuses, marks the account as needing a sign-in and says why.
  * Full path: the real router and services, the settings file on disk, the emulator over HTTP.
  */
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,9 +17,17 @@ import { createAppServices, type AppServices } from '../../src-main/app';
 import { MemoryClipboard } from '../../src-main/platform/memory-clipboard';
 import { openSettingsFile } from '../../src-main/platform/settings-file';
 import type { Environment } from '../../src-shared/environments';
+import type { Result } from '../../src-shared/errors';
+import type { ApiName } from '../../src-shared/ipc-channels';
+import type { RequestOf, ResponseOf } from '../../src-shared/ipc-contract';
 import { MemorySecretStore } from '../helpers/memory-secret-store';
 import { composed } from '../helpers/tester-context';
 import { value } from '../helpers/result';
+
+/** The router's answer, typed by channel. */
+function api(app: AppServices) {
+  return <K extends ApiName>(name: K, payload: RequestOf<K>) => app.router.call(name, payload) as Promise<Result<ResponseOf<K>>>;
+}
 
 let emu: RunningEmulator;
 let trap: Server;
@@ -72,10 +80,10 @@ describe('a settings file that points an account at another server', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dc-binding-'));
     const app = await open();
-    value(await app.router.call('signInWithPassword', { email: 'ada@deepcurrent.test', password: DEMO_PASSWORD, environment: { kind: 'local' } }));
-    const state = value(await app.router.call('getState', {}));
+    value(await api(app)('signInWithPassword', { email: 'ada@deepcurrent.test', password: DEMO_PASSWORD, environment: { kind: 'local' } }));
+    const state = value(await api(app)('getState', {}));
     const accountId = state.activeAccountId!;
-    const revealed = value(await app.router.call('revealApiKey', { accountId }));
+    const revealed = value(await api(app)('revealApiKey', { accountId }));
     expect(revealed.apiKey).toMatch(/^dc_/);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -88,20 +96,20 @@ describe('a settings file that points an account at another server', () => {
   ])('sends nothing after a restart (%s), and asks for a sign-in saying why', async (_name, tampered) => {
     const environment = 'baseUrl' in tampered && tampered.baseUrl === '' ? { ...tampered, baseUrl: trapUrl } : tampered;
     const app = await restartWithEnvironment(environment);
-    const state = value(await app.router.call('getState', {}));
+    const state = value(await api(app)('getState', {}));
     const account = state.accounts[0]!;
     expect(account.needsSignIn).toBe(true);
     expect(account.signInReason).toMatch(/Sign in again\.$/);
     expect(account.defaultAuth).toBeDefined();
 
     // Everything that would use a credential: profile refresh, key status, copy, the tester with either credential.
-    const refreshed = await app.router.call('refreshProfile', { accountId: account.id });
+    const refreshed = await api(app)('refreshProfile', { accountId: account.id });
     expect(refreshed.ok).toBe(false);
     if (!refreshed.ok) expect(refreshed.error.message).toBe(account.signInReason);
-    expect((await app.router.call('getApiKeyStatus', { accountId: account.id })).ok).toBe(false);
-    expect((await app.router.call('copyApiKey', { accountId: account.id, role: 'current' })).ok).toBe(false);
+    expect((await api(app)('getApiKeyStatus', { accountId: account.id })).ok).toBe(false);
+    expect((await api(app)('copyApiKey', { accountId: account.id, role: 'current' })).ok).toBe(false);
     for (const auth of ['token', 'api-key', 'none'] as const) {
-      const sent = await app.router.call('sendRequest', { requestId: `r-${auth}`, request: composed({ auth }) });
+      const sent = await api(app)('sendRequest', { requestId: `r-${auth}`, request: composed({ auth }) });
       expect(sent.ok).toBe(false);
     }
     expect(seenByTrap).toEqual([]);
@@ -109,11 +117,11 @@ describe('a settings file that points an account at another server', () => {
 
   it('keeps working when the file is put back as it was', async () => {
     const app = await restartWithEnvironment({ kind: 'local' });
-    const state = value(await app.router.call('getState', {}));
+    const state = value(await api(app)('getState', {}));
     const accountId = state.activeAccountId!;
     // The reason is remembered until the next sign-in, but the binding holds again: calls go out.
-    expect(value(await app.router.call('refreshProfile', { accountId })).email).toBe('ada@deepcurrent.test');
-    expect(value(await app.router.call('sendRequest', { requestId: 'back', request: composed({ auth: 'api-key' }) })).status).toBe(200);
+    expect(value(await api(app)('refreshProfile', { accountId })).email).toBe('ada@deepcurrent.test');
+    expect(value(await api(app)('sendRequest', { requestId: 'back', request: composed({ auth: 'api-key' }) })).status).toBe(200);
     expect(seenByTrap).toEqual([]);
   });
 });
