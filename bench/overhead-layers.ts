@@ -5,14 +5,13 @@
  *
  *   fetch          plain fetch, headers as a plain object, body read with text()
  *   fetch+options  fetch with the runner's options: a Headers object, redirect 'manual', an AbortSignal and a timer
- *   transport      the runner's HTTP client alone (src-main/platform/http-transport.ts: node:http, keep-alive agent,
- *                  capped body), with an AbortSignal and a timer
+ *   transport      the HTTP port alone (the app's own, src-main/platform/node-http.ts: undici fetch, environment
+ *                  proxy agent, capped body), with an AbortSignal and a timer
  *   runRequest     the runner itself (src-main/tester/tester-runner.ts)
  *   handler        the tester's sendRequest handler, called directly (credential, prepare, run, shape, history)
  *   router         router.call('sendRequest'): validation, then the handler (what the renderer's IPC call does)
  */
 import { createTesterHandlers } from '../src-main/tester/tester-service';
-import { sendHttp } from '../src-main/platform/http-transport';
 import { runRequest } from '../src-main/tester/tester-runner';
 import { prepareRequest } from '../src-main/tester/tester-request';
 import { composedRequest, BENCH_PATH, type AppSession } from './app-session';
@@ -56,20 +55,18 @@ export async function measureOverheadLayers(session: AppSession, rounds: number)
     ['transport', async () => {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), 30_000);
-      const r = await sendHttp({
+      const r = await session.services.context.http.send({
         method: 'GET',
         url,
-        headers: [],
-        authorization: `Bearer ${key}`,
-        body: undefined,
+        headers: [['authorization', `Bearer ${key}`]],
         maxBytes: 10 * 1024 * 1024,
         signal: controller.signal,
       });
       clearTimeout(timer);
-      check(r.ok ? r.answer.status : 0);
+      check(r.ok ? r.response.status : 0);
     }],
     ['runRequest', async () => {
-      const out = await runRequest(prepared.value, { credential: key, timeoutMs: 30_000 });
+      const out = await runRequest(session.services.context.http, prepared.value, { credential: key, timeoutMs: 30_000 });
       check(out.ok ? out.response.status : 0);
     }],
     ['handler', async () => {

@@ -21,7 +21,7 @@ export const PROFILED_STEPS = [
   'credentialFor',
   'timeoutMsOf',
   'runRequest',
-  'sendHttp',
+  'sendWithFetch',
   'readAnswer',
   'shapeResponse',
   'add', // HistoryStore.add

@@ -39,7 +39,7 @@ export async function measureStepCosts(session: AppSession, iterations = 2000): 
   const payload = { requestId: 'step-1', request: composedRequest() };
   const prepared = prepareRequest(session.emulatorUrl, payload.request);
   if (!prepared.ok) throw new Error('prepareRequest failed');
-  const outcome = await runRequest(prepared.value, { credential: session.apiKey, timeoutMs: 30_000 });
+  const outcome = await runRequest(ctx.http, prepared.value, { credential: session.apiKey, timeoutMs: 30_000 });
   if (!outcome.ok) throw new Error(`runRequest failed: ${outcome.error.kind}`);
   const raw = outcome.response;
   const history = new HistoryStore(ctx.kv, { flushDelayMs: 60_000 });

@@ -10,7 +10,8 @@ import type { ApiHandlers } from '../src-shared/ipc-contract';
 import { createRouter, type Router } from './ipc/router';
 import { AccountSession, AccountStore, createAccountHandlers, CredentialVault, type ServiceContext } from './accounts';
 import { systemClock, type ClipboardPort, type Clock, type KeyValueStore, type SecretStore } from './platform/ports';
-import { closeIdleConnections } from './platform/http-transport';
+import type { HttpPort } from './platform/http';
+import { createNodeHttp } from './platform/node-http';
 import { createKeyLifecycleHandlers } from './api-key/key-lifecycle-service';
 import { createTesterHandlers } from './tester/tester-service';
 import { openSecretStore } from './platform/secret-store-factory';
@@ -19,6 +20,8 @@ export interface AppServicesOptions {
   secretStore: SecretStore;
   kv: KeyValueStore;
   clipboard: ClipboardPort;
+  /** The HTTP port: Electron's `net.fetch` adapter in the app; by default the Node one (start:web, tests, bench). */
+  http?: HttpPort;
   /** URL of the emulator embedded in development builds, or null (packaged builds). */
   localEmulatorUrl: string | null;
   /** Opens an already-checked https: URL in the user's browser. */
@@ -37,7 +40,7 @@ export interface AppServices {
   context: ServiceContext;
   /** The boot hint for the page about to load (`src-shared/boot-hint.ts`): a query string, possibly empty. */
   bootHint(): Promise<string>;
-  /** Clears a copied key from the clipboard, aborts requests in flight and closes idle connections. Call on quit. */
+  /** Clears a copied key from the clipboard, aborts requests in flight and closes the HTTP port's connections. Call on quit. */
   dispose(): Promise<void>;
 }
 
@@ -51,7 +54,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     localEmulatorUrl: options.localEmulatorUrl,
     log,
   });
-  const context: ServiceContext = { session, kv: options.kv, clock, clipboard: options.clipboard, log };
+  const http = options.http ?? createNodeHttp();
+  const context: ServiceContext = { session, kv: options.kv, clock, clipboard: options.clipboard, http, log };
   const accounts = createAccountHandlers(context, {
     openExternal: options.openExternal,
     notices: options.notices ?? [],
@@ -89,7 +93,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dispose: async () => {
       await lifecycle.dispose();
       tester.dispose();
-      closeIdleConnections();
+      await http.close();
     },
   };
 }
@@ -102,6 +106,8 @@ export interface BootstrapOptions {
   /** Notices from opening the settings store (a damaged file moved aside). */
   kvNotices: string[];
   clipboard: ClipboardPort;
+  /** The HTTP port; the Node adapter when not given. */
+  http?: HttpPort;
   localEmulatorUrl: string | null;
   openExternal: (url: string) => Promise<void>;
   log?: (message: string) => void;
@@ -115,6 +121,7 @@ export async function bootstrapServices(options: BootstrapOptions): Promise<AppS
     secretStore: secrets.store,
     kv: options.kv,
     clipboard: options.clipboard,
+    http: options.http,
     localEmulatorUrl: options.localEmulatorUrl,
     openExternal: options.openExternal,
     notices: options.kvNotices,

@@ -16,6 +16,7 @@ import { app, BrowserWindow, session, shell } from 'electron';
 import { bootstrapServices, type AppServices } from './app';
 import { openSettingsFile } from './platform/settings-file';
 import { createElectronClipboard } from './shell/electron-clipboard';
+import { apiSession, createElectronHttp } from './shell/electron-http';
 import { registerIpcHandlers } from './shell/electron-ipc';
 import { createMainWindow, hardenWebContents } from './shell/window';
 import {
@@ -101,6 +102,9 @@ async function start(): Promise<void> {
     kv: settings.kv,
     kvNotices: settings.notices,
     clipboard: createElectronClipboard({ log }),
+    // Chromium's network stack on a dedicated in-memory session: the system proxy (PAC included) and the OS
+    // certificate store, no cookie jar, no cache.
+    http: createElectronHttp({ session: apiSession(session) }),
     localEmulatorUrl,
     openExternal: openExternalChecked,
     log,

@@ -87,7 +87,7 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
     if (!req.password) return fail({ kind: 'invalid-input', message: 'Enter your password.' });
     const env = resolveEnvironment(req.environment);
     if (!env.ok) return fail(env.error);
-    const login = await callApi<{ access_token?: unknown }>(env.baseUrl, {
+    const login = await callApi<{ access_token?: unknown }>(ctx.http, env.baseUrl, {
       method: 'POST',
       path: '/api/v1/login/access-token',
       form: { grant_type: 'password', username: email, password: req.password },
@@ -97,7 +97,7 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
     if (typeof token !== 'string' || token.length === 0) {
       return fail({ kind: 'bad-response', message: 'The server did not send a session token.' });
     }
-    const profile = await fetchProfile(env.baseUrl, token);
+    const profile = await fetchProfile(ctx.http, env.baseUrl, token);
     if (!profile.ok) return profile;
     return remember(env.env, profile.value, { kind: 'token', value: token });
   }
@@ -108,7 +108,7 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
     if (problem) return fail({ kind: 'invalid-input', message: problem });
     const env = resolveEnvironment(req.environment);
     if (!env.ok) return fail(env.error);
-    const profile = await fetchProfile(env.baseUrl, key);
+    const profile = await fetchProfile(ctx.http, env.baseUrl, key);
     if (!profile.ok) {
       if (profile.error.kind === 'unauthorized') {
         return fail({ ...profile.error, message: 'This API key was not accepted: it is invalid or has been revoked.' });
@@ -138,7 +138,7 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
     const credential = await ctx.session.credential(req.accountId, 'either');
     if (!credential.ok) return credential;
     const { account, baseUrl, kind, secret } = credential.value;
-    const profile = await fetchProfile(baseUrl, secret);
+    const profile = await fetchProfile(ctx.http, baseUrl, secret);
     if (!profile.ok) {
       if (profile.error.kind === 'unauthorized') await ctx.session.noteRejected(account.id, kind);
       return profile;

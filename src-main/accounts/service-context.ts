@@ -1,8 +1,9 @@
 /**
  * What every feature shares: the account session (the only way to a credential), the settings store, the clock,
- * the clipboard and the log. Built once by `createAppServices` in `app.ts`.
+ * the clipboard, the HTTP port and the log. Built once by `createAppServices` in `app.ts`.
  */
 import { normaliseSettings, type Settings } from '../../src-shared/models';
+import type { HttpPort } from '../platform/http';
 import type { ClipboardPort, Clock, KeyValueStore } from '../platform/ports';
 import type { AccountSession } from './account-session';
 
@@ -11,6 +12,8 @@ export interface ServiceContext {
   kv: KeyValueStore;
   clock: Clock;
   clipboard: ClipboardPort;
+  /** The one way out to the network (proxy and certificates as the platform has them). */
+  http: HttpPort;
   log: (message: string) => void;
 }
 

@@ -91,7 +91,7 @@ async function reveal(ctx: ServiceContext, accountId: string): Promise<Result<Re
   const settled = await settleHeldPendingKey(ctx, accountId);
   if (!settled.ok) return settled;
 
-  const [before, requests] = await Promise.all([fetchProfile(baseUrl, token.value), listRequests(baseUrl, token.value)]);
+  const [before, requests] = await Promise.all([fetchProfile(ctx.http, baseUrl, token.value), listRequests(ctx.http, baseUrl, token.value)]);
   const seenError = !before.ok ? before.error : !requests.ok ? requests.error : null;
   if (seenError) return fail(await jwtStepError(ctx, accountId, seenError, text.REVEAL_NEEDS_PASSWORD));
   const profile = before.ok ? before.value : null;
@@ -102,7 +102,7 @@ async function reveal(ctx: ServiceContext, accountId: string): Promise<Result<Re
     ctx.session.update(accountId, { lifecycle: { requestId: issued.id, stage: 'issued', pendingLast4: null } });
   }
 
-  const revealed = await revealKey(baseUrl, token.value);
+  const revealed = await revealKey(ctx.http, baseUrl, token.value);
   if (!revealed.ok) {
     if (revealed.error.kind !== 'conflict') {
       return fail(await jwtStepError(ctx, accountId, revealed.error, text.REVEAL_NEEDS_PASSWORD));
@@ -126,7 +126,7 @@ async function reveal(ctx: ServiceContext, accountId: string): Promise<Result<Re
     let requestId = pendingExpected ? issued?.id : undefined;
     if (!requestId) {
       // Issued between the two calls: look the request up now that the key is safe.
-      const again = await listRequests(baseUrl, token.value);
+      const again = await listRequests(ctx.http, baseUrl, token.value);
       requestId = again.ok ? again.value.find((r) => r.status === 'issued')?.id : undefined;
     }
     if (requestId) {
@@ -148,7 +148,7 @@ async function requestNew(
   const attempts = await ctx.session.attempts(account.id, null);
   if (!attempts.ok) return attempts;
   const created = await withFirstAccepted(ctx, request.accountId, attempts.value, async (secret) => {
-    const r = await createRequest(start.value.baseUrl, secret, { reason: request.reason, note: request.note });
+    const r = await createRequest(ctx.http, start.value.baseUrl, secret, { reason: request.reason, note: request.note });
     return r.ok ? ok({ request: r.value }) : r;
   });
   if (!created.ok) {
@@ -180,12 +180,12 @@ async function confirm(ctx: ServiceContext, accountId: string): Promise<Result<A
   if (!allowed.ok) return fail({ kind: 'conflict', message: allowed.refusal.message });
   if (pending.value === null || lifecycle === null) return fail({ kind: 'conflict', message: text.PENDING_KEY_MISSING });
 
-  const confirmed = await confirmRequest(baseUrl, token.value, lifecycle.requestId);
+  const confirmed = await confirmRequest(ctx.http, baseUrl, token.value, lifecycle.requestId);
   if (!confirmed.ok) {
     const error = await jwtStepError(ctx, accountId, confirmed.error, text.CONFIRM_NEEDS_PASSWORD);
     if (error.kind === 'unauthorized' || error.kind === 'forbidden') return fail(error);
     // A lost answer or a repeated click: the server may have confirmed already. Ask before declaring failure.
-    const check = await fetchRequest(baseUrl, token.value, lifecycle.requestId);
+    const check = await fetchRequest(ctx.http, baseUrl, token.value, lifecycle.requestId);
     if (!check.ok || check.value.status !== 'confirmed') {
       const reason = error.kind === 'conflict' ? `The server did not confirm the new key: ${error.message}` : error.message;
       return fail({ ...error, message: `${reason} ${text.BOTH_KEYS_KEPT}` });

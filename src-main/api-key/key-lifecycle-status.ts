@@ -127,7 +127,7 @@ export async function syncStatus(ctx: ServiceContext, accountId: string): Promis
   const attempts = await ctx.session.attempts(accountId, tracking ? heldBefore.value.pending : null);
   if (!attempts.ok) return attempts;
   const seen = await withFirstAccepted(ctx, accountId, attempts.value, async (secret) => {
-    const [profile, requests] = await Promise.all([fetchProfile(baseUrl, secret), listRequests(baseUrl, secret)]);
+    const [profile, requests] = await Promise.all([fetchProfile(ctx.http, baseUrl, secret), listRequests(ctx.http, baseUrl, secret)]);
     if (!profile.ok) return profile;
     return requests.ok ? ok({ profile: profile.value, requests: requests.value }) : requests;
   });

@@ -4,6 +4,7 @@
  * credential into an error message.
  */
 import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
+import type { HttpPort } from '../platform/http';
 
 export interface ApiCall {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -93,26 +94,20 @@ export function isRejectedCredential(status: number, detail: string | null | und
  * Turns a failed response into an AppError. The special case from the field: some DeepCurrent-compatible servers
  * answer a bad token with 403 "Could not validate credentials"; that is an invalid credential, not a missing plan.
  */
-export function errorFromResponse(status: number, body: unknown, headers: Headers): AppError {
+export function errorFromResponse(status: number, body: unknown, headers: [string, string][]): AppError {
   const detail = detailOf(body);
   if (status === 403 && isRejectedCredential(status, detail)) {
     return { kind: 'unauthorized', status, message: messageForStatus(401, detail) };
   }
   const error: AppError = { kind: kindForStatus(status), status, message: messageForStatus(status, detail) };
   if (status === 429) {
-    const retryAfterSeconds = parseRetryAfter(headers.get('retry-after'));
+    const retryAfterSeconds = parseRetryAfter(headers.find(([name]) => name === 'retry-after')?.[1] ?? null);
     if (retryAfterSeconds !== undefined) {
       error.retryAfterSeconds = retryAfterSeconds;
       error.message = `Too many attempts. Try again in ${retryAfterSeconds} s.`;
     }
   }
   return error;
-}
-
-/** Tells a timeout, a user's cancel and an unreachable server apart, from fetch's error (its `cause.code`). */
-function errorFromFetchFailure(err: unknown, timedOut: boolean, cancelled: boolean): AppError {
-  const code = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
-  return errorFromNetworkFailure(typeof code === 'string' ? code : null, timedOut, cancelled);
 }
 
 /**
@@ -133,16 +128,21 @@ export function joinUrl(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
-/** Calls the API and parses a JSON answer. A 204 answers `null`. */
-export async function callApi<T>(baseUrl: string, call: ApiCall): Promise<Result<T>> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+/** The most the app reads of a DeepCurrent API answer (a profile, a list of requests, an OpenAPI document). */
+const MAX_ANSWER_BYTES = 10 * 1024 * 1024;
+
+const UTF8 = new TextDecoder('utf-8');
+
+/** Calls the API through the HTTP port and parses a JSON answer. A 204 answers `null`. */
+export async function callApi<T>(http: HttpPort, baseUrl: string, call: ApiCall): Promise<Result<T>> {
+  const headers: [string, string][] = [['accept', 'application/json']];
   let body: string | undefined;
-  if (call.credential) headers.authorization = `Bearer ${call.credential}`;
+  if (call.credential) headers.push(['authorization', `Bearer ${call.credential}`]);
   if (call.form) {
-    headers['content-type'] = 'application/x-www-form-urlencoded';
+    headers.push(['content-type', 'application/x-www-form-urlencoded']);
     body = new URLSearchParams(call.form).toString();
   } else if (call.json !== undefined) {
-    headers['content-type'] = 'application/json';
+    headers.push(['content-type', 'application/json']);
     body = JSON.stringify(call.json);
   }
   const controller = new AbortController();
@@ -154,26 +154,34 @@ export async function callApi<T>(baseUrl: string, call: ApiCall): Promise<Result
   const onAbort = () => controller.abort();
   call.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const response = await fetch(joinUrl(baseUrl, call.path), {
+    const sent = await http.send({
       method: call.method,
+      url: joinUrl(baseUrl, call.path),
       headers,
       body,
+      maxBytes: MAX_ANSWER_BYTES,
       signal: controller.signal,
-      redirect: 'error',
     });
-    const text = await response.text();
+    if (!sent.ok) {
+      const code = sent.failure.reason === 'network' ? sent.failure.code : null;
+      return fail(errorFromNetworkFailure(code, timedOut, call.signal?.aborted ?? false));
+    }
+    const { status, headers: answerHeaders } = sent.response;
+    const text = UTF8.decode(sent.response.bytes);
+    const okStatus = status >= 200 && status < 300;
     let parsed: unknown = null;
     if (text.length > 0) {
       try {
         parsed = JSON.parse(text);
       } catch {
-        if (response.ok) return fail({ kind: 'bad-response', status: response.status, message: 'The server sent an answer the app cannot read.' });
+        if (okStatus) return fail({ kind: 'bad-response', status, message: 'The server sent an answer the app cannot read.' });
       }
     }
-    if (!response.ok) return fail(errorFromResponse(response.status, parsed, response.headers));
+    if (status >= 300 && status < 400) {
+      return fail({ kind: 'bad-response', status, message: `The server answered with a redirect (HTTP ${status}); the app does not follow redirects. Check the environment URL.` });
+    }
+    if (!okStatus) return fail(errorFromResponse(status, parsed, answerHeaders));
     return ok(parsed as T);
-  } catch (err) {
-    return fail(errorFromFetchFailure(err, timedOut, call.signal?.aborted ?? false));
   } finally {
     clearTimeout(timer);
     call.signal?.removeEventListener('abort', onAbort);

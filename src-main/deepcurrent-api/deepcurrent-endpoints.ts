@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../src-shared/errors';
 import type { Profile, RegenerationRequest } from '../../src-shared/models';
+import type { HttpPort } from '../platform/http';
 import { callApi } from './api-client';
 
 const iso = z.string().min(1);
@@ -78,41 +79,42 @@ function toProfile(p: z.infer<typeof profileSchema>): Profile {
 const REQUESTS_PATH = '/api/v1/users/me/api-key/regeneration-requests';
 
 /** `GET /api/v1/users/me`. */
-export async function fetchProfile(baseUrl: string, credential: string): Promise<Result<Profile>> {
-  return parsed(await callApi(baseUrl, { method: 'GET', path: '/api/v1/users/me', credential }), profileSchema, toProfile);
+export async function fetchProfile(http: HttpPort, baseUrl: string, credential: string): Promise<Result<Profile>> {
+  return parsed(await callApi(http, baseUrl, { method: 'GET', path: '/api/v1/users/me', credential }), profileSchema, toProfile);
 }
 
 /** `GET …/regeneration-requests`, newest first. */
-export async function listRequests(baseUrl: string, credential: string): Promise<Result<RegenerationRequest[]>> {
-  return parsed(await callApi(baseUrl, { method: 'GET', path: REQUESTS_PATH, credential }), listSchema, (v) =>
+export async function listRequests(http: HttpPort, baseUrl: string, credential: string): Promise<Result<RegenerationRequest[]>> {
+  return parsed(await callApi(http, baseUrl, { method: 'GET', path: REQUESTS_PATH, credential }), listSchema, (v) =>
     v.data.map(toRegenerationRequest),
   );
 }
 
 /** `GET …/regeneration-requests/{id}`. */
-export async function fetchRequest(baseUrl: string, credential: string, id: string): Promise<Result<RegenerationRequest>> {
+export async function fetchRequest(http: HttpPort, baseUrl: string, credential: string, id: string): Promise<Result<RegenerationRequest>> {
   const path = `${REQUESTS_PATH}/${encodeURIComponent(id)}`;
-  return parsed(await callApi(baseUrl, { method: 'GET', path, credential }), requestSchema, toRegenerationRequest);
+  return parsed(await callApi(http, baseUrl, { method: 'GET', path, credential }), requestSchema, toRegenerationRequest);
 }
 
 /** `POST …/regeneration-requests` (201). */
 export async function createRequest(
+  http: HttpPort,
   baseUrl: string,
   credential: string,
   body: { reason: RegenerationRequest['reason']; note: string },
 ): Promise<Result<RegenerationRequest>> {
-  const result = await callApi(baseUrl, { method: 'POST', path: REQUESTS_PATH, credential, json: body });
+  const result = await callApi(http, baseUrl, { method: 'POST', path: REQUESTS_PATH, credential, json: body });
   return parsed(result, requestSchema, toRegenerationRequest);
 }
 
 /** `POST …/regeneration-requests/{id}/confirm` (JWT only). */
-export async function confirmRequest(baseUrl: string, token: string, id: string): Promise<Result<RegenerationRequest>> {
+export async function confirmRequest(http: HttpPort, baseUrl: string, token: string, id: string): Promise<Result<RegenerationRequest>> {
   const path = `${REQUESTS_PATH}/${encodeURIComponent(id)}/confirm`;
-  return parsed(await callApi(baseUrl, { method: 'POST', path, credential: token }), requestSchema, toRegenerationRequest);
+  return parsed(await callApi(http, baseUrl, { method: 'POST', path, credential: token }), requestSchema, toRegenerationRequest);
 }
 
 /** `POST /api/v1/users/me/api-key/reveal` (JWT only). */
-export async function revealKey(baseUrl: string, token: string): Promise<Result<RevealAnswer>> {
-  const result = await callApi(baseUrl, { method: 'POST', path: '/api/v1/users/me/api-key/reveal', credential: token });
+export async function revealKey(http: HttpPort, baseUrl: string, token: string): Promise<Result<RevealAnswer>> {
+  const result = await callApi(http, baseUrl, { method: 'POST', path: '/api/v1/users/me/api-key/reveal', credential: token });
   return parsed(result, revealSchema, (v) => ({ apiKey: v.api_key, last4: v.last4, createdAt: v.created_at }));
 }

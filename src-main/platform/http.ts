@@ -326,7 +326,8 @@ export async function sendWithFetch(fetchFn: FetchFunction, request: HttpRequest
     response: { status: response.status, statusText: response.statusText, headers: listed, bytes, truncated },
   });
   if (request.method === 'HEAD' || NO_BODY_STATUSES.has(response.status)) {
-    await response.body?.cancel().catch(() => {});
+    // Read to its end (it is empty) rather than cancelled: a cancelled body costs the keep-alive connection.
+    await readCapped(response.body, 0).catch(() => undefined);
     return answer(EMPTY, false);
   }
   try {

@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../../src-shared/errors';
 import type { EndpointOption } from '../../src-shared/tester';
 import { errorFromResponse, joinUrl } from '../deepcurrent-api';
 import { isEndpointList, parseOpenApi } from './openapi-endpoints';
+import type { HttpPort } from '../platform/http';
 import type { Clock, KeyValueStore } from '../platform/ports';
 import { runRequest } from './tester-runner';
 
@@ -52,8 +53,9 @@ function cachedEndpoints(kv: KeyValueStore, baseUrl: string): CacheEntry | null 
 }
 
 /** Fetches and parses the environment's OpenAPI document. */
-async function fetchEndpoints(baseUrl: string, timeoutMs: number): Promise<Result<EndpointOption[]>> {
+async function fetchEndpoints(http: HttpPort, baseUrl: string, timeoutMs: number): Promise<Result<EndpointOption[]>> {
   const outcome = await runRequest(
+    http,
     { method: 'GET', url: joinUrl(baseUrl, OPENAPI_PATH), headers: [['Accept', 'application/json']], body: undefined, notes: [] },
     { credential: null, timeoutMs },
   );
@@ -66,7 +68,7 @@ async function fetchEndpoints(baseUrl: string, timeoutMs: number): Promise<Resul
   } catch {
     readable = false;
   }
-  if (status !== 200) return fail(errorFromResponse(status, parsed, new Headers(headers)));
+  if (status !== 200) return fail(errorFromResponse(status, parsed, headers));
   if (!readable) {
     return fail({ kind: 'bad-response', status, message: "The environment's API description (openapi.json) is not readable JSON." });
   }
@@ -78,6 +80,7 @@ async function fetchEndpoints(baseUrl: string, timeoutMs: number): Promise<Resul
  * network (then cached); when the network fails (offline, timeout), from the cache if there is one.
  */
 export async function loadEndpoints(
+  http: HttpPort,
   kv: KeyValueStore,
   clock: Clock,
   baseUrl: string,
@@ -85,7 +88,7 @@ export async function loadEndpoints(
 ): Promise<Result<EndpointList>> {
   const cached = cachedEndpoints(kv, baseUrl);
   if (cached && !options.refresh) return ok({ endpoints: cached.endpoints, fromCache: true, cachedAt: cached.cachedAt });
-  const fetched = await fetchEndpoints(baseUrl, options.timeoutMs);
+  const fetched = await fetchEndpoints(http, baseUrl, options.timeoutMs);
   if (!fetched.ok) {
     const offline = fetched.error.kind === 'network' || fetched.error.kind === 'timeout';
     if (offline && cached) return ok({ endpoints: cached.endpoints, fromCache: true, cachedAt: cached.cachedAt });

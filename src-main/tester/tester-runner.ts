@@ -1,14 +1,13 @@
 /**
- * Sends a prepared tester request: adds the credential as `Authorization: Bearer …`, never follows a redirect
- * (a 3xx is the answer), stops at the time limit or when cancelled, and reads the body as a stream that is cut at
- * the size cap (after decoding), so a huge body never sits in memory. Tells a timeout, a cancel and an unreachable
- * server apart. The HTTP exchange itself is `http-transport.ts`.
+ * Sends a prepared tester request through the HTTP port: adds the credential as `Authorization: Bearer …`
+ * (replacing a typed one), stops at the time limit or when cancelled, and tells a timeout, a cancel and an
+ * unreachable server apart. The port never follows a redirect and cuts the decoded body at the size cap.
  */
 import type { AppError } from '../../src-shared/errors';
 import { redactText } from '../../src-shared/redaction';
 import { MAX_BODY_BYTES } from '../../src-shared/tester';
 import { errorFromNetworkFailure } from '../deepcurrent-api';
-import { MAX_CONTENT_CODINGS, sendHttp, type HttpFailure } from '../platform/http-transport';
+import type { HttpFailure, HttpPort } from '../platform/http';
 import type { PreparedRequest } from './tester-request';
 
 /** What came back, before it is shaped for the renderer. */
@@ -63,10 +62,7 @@ function errorFor(failure: HttpFailure, timedOut: boolean, cancelled: boolean): 
       if (timedOut || cancelled) return errorFromNetworkFailure(null, timedOut, cancelled);
       return {
         kind: 'bad-response',
-        message:
-          failure.codings.length > MAX_CONTENT_CODINGS
-            ? `The server's answer names ${failure.codings.length} content encodings; the app decodes at most ${MAX_CONTENT_CODINGS}.`
-            : `The server's answer says its body is compressed (Content-Encoding: ${failure.codings.join(', ')}), but the body does not decompress: it is damaged or not what the header says.`,
+        message: `The server's answer says its body is compressed (Content-Encoding: ${failure.codings.join(', ') || 'unknown'}), but the body does not decompress: it is damaged or not what the header says.`,
       };
     case 'aborted':
       return errorFromNetworkFailure(null, timedOut, cancelled);
@@ -76,7 +72,7 @@ function errorFor(failure: HttpFailure, timedOut: boolean, cancelled: boolean): 
 }
 
 /** Sends the request and reads the answer. Never throws. */
-export async function runRequest(prepared: PreparedRequest, options: RunOptions): Promise<RunOutcome> {
+export async function runRequest(http: HttpPort, prepared: PreparedRequest, options: RunOptions): Promise<RunOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
   const controller = options.controller ?? new AbortController();
@@ -86,16 +82,18 @@ export async function runRequest(prepared: PreparedRequest, options: RunOptions)
     controller.abort();
   }, options.timeoutMs);
   try {
-    const result = await sendHttp({
+    const headers = options.credential
+      ? [...prepared.headers.filter(([name]) => name.toLowerCase() !== 'authorization'), ['Authorization', `Bearer ${options.credential}`] as [string, string]]
+      : prepared.headers;
+    const result = await http.send({
       method: prepared.method,
       url: prepared.url,
-      headers: prepared.headers,
-      authorization: options.credential ? `Bearer ${options.credential}` : null,
+      headers,
       body: prepared.body,
       maxBytes: options.maxBytes ?? MAX_BODY_BYTES,
       signal: controller.signal,
     });
-    if (result.ok) return { ok: true, response: { ...result.answer, durationMs: elapsed() } };
+    if (result.ok) return { ok: true, response: { ...result.response, durationMs: elapsed() } };
     // Cancelled: aborted by the caller (through its controller) before the time limit.
     const cancelled = !timedOut && options.controller?.signal.aborted === true;
     return { ok: false, error: errorFor(result.failure, timedOut, cancelled), durationMs: elapsed() };

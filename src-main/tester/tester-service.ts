@@ -61,7 +61,7 @@ export function createTesterHandlers(ctx: ServiceContext): TesterHandlers {
       const startedAt = ctx.clock.now();
       const historyId = globalThis.crypto.randomUUID();
       const timeoutMs = timeoutMsOf(ctx);
-      const outcome = await runRequest(prepared.value, { credential, timeoutMs, controller });
+      const outcome = await runRequest(ctx.http, prepared.value, { credential, timeoutMs, controller });
       credential = null;
       if (!outcome.ok) {
         history.add({ id: historyId, startedAt, request, status: null, errorKind: outcome.error.kind, durationMs: outcome.durationMs });
@@ -87,7 +87,7 @@ export function createTesterHandlers(ctx: ServiceContext): TesterHandlers {
     async listEndpoints({ refresh }) {
       const env = environmentOf(ctx);
       if (!env.ok) return env;
-      return loadEndpoints(ctx.kv, ctx.clock, env.value.baseUrl, { refresh: refresh ?? false, timeoutMs: timeoutMsOf(ctx) });
+      return loadEndpoints(ctx.http, ctx.kv, ctx.clock, env.value.baseUrl, { refresh: refresh ?? false, timeoutMs: timeoutMsOf(ctx) });
     },
     async listHistory() {
       return ok(history.list());

@@ -66,8 +66,7 @@ test('a refused connection at sign-in is told plainly, and the next attempt work
 
 test('refused and reset connections: "Could not reach the server", and the history says so', async ({ app, page }) => {
   await openTester(app, page);
-  // Twice: a GET dropped on a reused keep-alive connection is sent once more (see http-transport.ts).
-  await app.fault({ mode: 'refuse', path: '/api/v1/users/me', times: 2 });
+  await app.fault({ mode: 'refuse', path: '/api/v1/users/me', times: 1 });
   await send(page, '/api/v1/users/me');
   await expect(errorBox(page, 'Could not reach the server')).toContainText('Cannot reach the DeepCurrent server');
   await expect(page.getByText(/^GET \/api\/v1\/users\/me · network · /)).toBeVisible();

@@ -15,6 +15,7 @@ import { MemoryKv } from './memory-kv';
 import { MemorySecretStore } from './memory-secret-store';
 import { DEMO_PASSWORD } from '../../emulator/demo-accounts';
 import type { Environment } from '../../src-shared/environments';
+import { testHttp } from './http';
 
 export interface TestContext {
   ctx: ServiceContext;
@@ -58,7 +59,7 @@ export function buildContext(options: {
   const store = new AccountStore(options.kv);
   const vault = new CredentialVault(options.secrets);
   const session = new AccountSession({ store, vault, clock: options.clock, localEmulatorUrl: options.emulatorUrl, log: options.log });
-  return { ctx: { session, kv: options.kv, clock: options.clock, clipboard: options.clipboard, log: options.log }, store, vault };
+  return { ctx: { session, kv: options.kv, clock: options.clock, clipboard: options.clipboard, http: testHttp, log: options.log }, store, vault };
 }
 
 export function makeTestContext(options: TestContextOptions): TestContext {
@@ -87,7 +88,7 @@ export function makeTestContext(options: TestContextOptions): TestContext {
 
 /** Signs in with the password grant over HTTP; answers the access token. */
 export async function passwordToken(baseUrl: string, email: string, password: string): Promise<string> {
-  const result = await callApi<{ access_token: string }>(baseUrl, {
+  const result = await callApi<{ access_token: string }>(testHttp, baseUrl, {
     method: 'POST',
     path: '/api/v1/login/access-token',
     form: { username: email, password },
@@ -98,7 +99,7 @@ export async function passwordToken(baseUrl: string, email: string, password: st
 
 /** Fetches the server's user id for a credential. */
 async function userIdOf(baseUrl: string, credential: string): Promise<string> {
-  const me = await callApi<{ id: string }>(baseUrl, { method: 'GET', path: '/api/v1/users/me', credential });
+  const me = await callApi<{ id: string }>(testHttp, baseUrl, { method: 'GET', path: '/api/v1/users/me', credential });
   if (!me.ok) throw new Error(`users/me failed: ${me.error.kind}`);
   return me.value.id;
 }
@@ -166,7 +167,7 @@ export async function secretStoreVariants(): Promise<SecretStoreVariant[]> {
 
 /** The HTTP status `GET /api/v1/users/me` answers for a credential (200, 401…); 0 when unreachable. */
 export async function statusWith(baseUrl: string, credential: string): Promise<number> {
-  const me = await callApi(baseUrl, { method: 'GET', path: '/api/v1/users/me', credential });
+  const me = await callApi(testHttp, baseUrl, { method: 'GET', path: '/api/v1/users/me', credential });
   return me.ok ? 200 : (me.error.status ?? 0);
 }
 
@@ -222,7 +223,7 @@ export async function startLifecycle(
     issue: async (requestId) => {
       const support = await passwordToken(emu.url, 'support@deepcurrent.test', DEMO_PASSWORD);
       const path = `/api/v1/support/regeneration-requests/${requestId}/issue`;
-      const issued = await callApi(emu.url, { method: 'POST', path, credential: support });
+      const issued = await callApi(testHttp, emu.url, { method: 'POST', path, credential: support });
       if (!issued.ok) throw new Error(`issue failed: ${issued.error.kind}`);
     },
     advanceServer: (ms) => {

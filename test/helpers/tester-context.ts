@@ -18,6 +18,7 @@ import { MemorySecretStore } from './memory-secret-store';
 import { buildContext, makeTestContext, passwordToken, seedAccount } from './service-context';
 import { value } from './result';
 import { DEMO_PASSWORD } from '../../emulator/demo-accounts';
+import { testHttp } from './http';
 
 /** The password of every demo account of the emulator. */
 export { DEMO_PASSWORD };
@@ -63,7 +64,7 @@ export { value };
 
 /** Reveals a demo account's API key with its token. */
 export async function revealKey(baseUrl: string, token: string): Promise<string> {
-  const revealed = await callApi<{ api_key: string }>(baseUrl, { method: 'POST', path: '/api/v1/users/me/api-key/reveal', credential: token });
+  const revealed = await callApi<{ api_key: string }>(testHttp, baseUrl, { method: 'POST', path: '/api/v1/users/me/api-key/reveal', credential: token });
   return value(revealed).api_key;
 }
 
@@ -116,7 +117,7 @@ export async function startTester(options: TesterOptions = {}): Promise<TesterFi
       fixture.handlers.sendRequest({ requestId: requestId ?? `req-${++counter}`, request: composed(request) }),
     setTimeoutSeconds: (seconds) => fixture.ctx.kv.set('settings', { ...DEFAULT_SETTINGS, requestTimeoutSeconds: seconds }),
     fault: async (spec) => {
-      const added = await callApi(emu.url, { method: 'POST', path: '/__faults', json: spec });
+      const added = await callApi(testHttp, emu.url, { method: 'POST', path: '/__faults', json: spec });
       value(added);
     },
     switchTo: async (other) => {

@@ -10,6 +10,7 @@ import { callApi } from '../../src-main/deepcurrent-api/api-client';
 import { MemorySecretStore } from '../helpers/memory-secret-store';
 import { startLifecycle, statusWith, type LifecycleFixture } from '../helpers/service-context';
 import { value } from '../helpers/result';
+import { testHttp } from '../helpers/http';
 
 
 function failure<T>(result: Result<T>) {
@@ -169,7 +170,7 @@ describe('the server refusing or losing an answer', () => {
     const { oldKey, requestId } = await issuedRequest();
     const newKey = value(await f.handlers.revealApiKey({ accountId: f.account.id })).apiKey;
     const path = `/api/v1/users/me/api-key/regeneration-requests/${requestId}/confirm`;
-    value(await callApi(f.emu.url, { method: 'POST', path, credential: f.token }));
+    value(await callApi(testHttp, f.emu.url, { method: 'POST', path, credential: f.token }));
     expect(value(await f.handlers.confirmNewKey({ accountId: f.account.id })).stage).toBe('confirmed');
     expect(await f.entry('api-key')).toBe(newKey);
     expect(await statusWith(f.emu.url, oldKey)).toBe(401);

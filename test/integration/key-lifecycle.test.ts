@@ -13,6 +13,7 @@ import {
   type LifecycleFixture,
 } from '../helpers/service-context';
 import { value } from '../helpers/result';
+import { testHttp } from '../helpers/http';
 
 const variants = await secretStoreVariants();
 
@@ -210,7 +211,7 @@ for (const variant of variants) {
       f = await startLifecycle(variant.make());
       const { oldKey, newKey, requestId } = await throughReveal(f);
       const path = `/api/v1/users/me/api-key/regeneration-requests/${requestId}/confirm`;
-      value(await callApi(f.emu.url, { method: 'POST', path, credential: f.token })); // the app "dies" right after
+      value(await callApi(testHttp, f.emu.url, { method: 'POST', path, credential: f.token })); // the app "dies" right after
       expect(await f.entry('api-key')).toBe(oldKey);
       f.restart();
       const status = value(await f.handlers.getApiKeyStatus({ accountId: f.account.id }));
@@ -224,7 +225,7 @@ for (const variant of variants) {
       f = await startLifecycle(variant.make());
       const { requestId, newKey } = await throughReveal(f);
       const path = `/api/v1/users/me/api-key/regeneration-requests/${requestId}/confirm`;
-      value(await callApi(f.emu.url, { method: 'POST', path, credential: f.token }));
+      value(await callApi(testHttp, f.emu.url, { method: 'POST', path, credential: f.token }));
       f.t.advance(3 * 3600_000); // the token's exp has passed: only keys are left, and the old one is revoked
       f.restart();
       const status = value(await f.handlers.getApiKeyStatus({ accountId: f.account.id }));
@@ -239,7 +240,7 @@ for (const variant of variants) {
       const { oldKey, newKey, requestId } = await throughReveal(f);
       const confirmPath = `/api/v1/users/me/api-key/regeneration-requests/${requestId}/confirm`;
       for (const mode of ['refuse', 'http-500'] as const) {
-        value(await callApi(f.emu.url, { method: 'POST', path: '/__faults', json: { mode, path: confirmPath, times: 1 } }));
+        value(await callApi(testHttp, f.emu.url, { method: 'POST', path: '/__faults', json: { mode, path: confirmPath, times: 1 } }));
         const failed = await f.handlers.confirmNewKey({ accountId: f.account.id });
         expect(failed.ok).toBe(false);
         if (!failed.ok) {

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callApi } from '../../src-main/deepcurrent-api/api-client';
 import { MAX_BODY_BYTES } from '../../src-shared/tester';
 import { startTester, value, type TesterFixture } from '../helpers/tester-context';
+import { testHttp } from '../helpers/http';
 
 let f: TesterFixture;
 beforeAll(async () => {
@@ -15,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => f?.close());
 afterEach(async () => {
-  await callApi(f.emu.url, { method: 'DELETE', path: '/__faults' });
+  await callApi(testHttp, f.emu.url, { method: 'DELETE', path: '/__faults' });
   f.setTimeoutSeconds(30);
 });
 
@@ -106,8 +107,7 @@ describe('bodies over the 10 MB cap', () => {
 
 describe('broken servers', () => {
   it('reports a refused connection as a network error', async () => {
-    // Twice: a GET dropped on a reused keep-alive connection is sent once more (see http-transport.ts).
-    await f.fault({ mode: 'refuse', path: '/api/v1/users/me', times: 2 });
+    await f.fault({ mode: 'refuse', path: '/api/v1/users/me', times: 1 });
     const r = await f.send({ path: '/api/v1/users/me' });
     expect(!r.ok && r.error.kind).toBe('network');
     expect(value(await f.handlers.listHistory({}))[0]).toMatchObject({ errorKind: 'network', status: null });

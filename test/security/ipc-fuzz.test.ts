@@ -15,6 +15,7 @@ import { callApi } from '../../src-main/deepcurrent-api/api-client';
 import { makeAppContext } from '../helpers/app-context';
 import { MemoryClipboard } from '../../src-main/platform/memory-clipboard';
 import { heldSecret } from '../helpers/held-secret';
+import { testHttp } from '../helpers/http';
 
 const RUNS_PER_CHANNEL = Number(process.env.DC_FUZZ_RUNS ?? 250);
 
@@ -96,7 +97,7 @@ describe('IPC fuzzing of every channel', () => {
     expect(signedIn.ok).toBe(true);
     const id = services.context.session.activeId()!;
     const token = (await heldSecret(services, id, 'token'))!;
-    const revealed = await callApi<{ api_key: string }>(emu.url, { method: 'POST', path: '/api/v1/users/me/api-key/reveal', credential: token });
+    const revealed = await callApi<{ api_key: string }>(testHttp, emu.url, { method: 'POST', path: '/api/v1/users/me/api-key/reveal', credential: token });
     if (!revealed.ok) throw new Error('reveal failed');
     await services.context.session.storeSecret(id, 'api-key', revealed.value.api_key);
     services.context.session.update(id, { hasApiKey: true, apiKeyLast4: revealed.value.api_key.slice(-4) });

@@ -1,8 +1,8 @@
 /**
- * The tester's request runner and its HTTP client (`http-transport.ts`) against real `node:http` / `node:https`
- * servers on 127.0.0.1: decoding and the decoded-size cap, redirects, keep-alive reuse and the one retry on a
- * reused connection, time limit and cancel, header validation, TLS verification, bodiless answers, and the
- * request and response headers as fetch produced them.
+ * The tester's request runner over the Node HTTP port against real `node:http` / `node:https` servers on
+ * 127.0.0.1: decoding and the decoded-size cap, redirects, keep-alive reuse, time limit and cancel, header
+ * validation, TLS verification, bodiless answers, and the request and response headers. The port's own contract
+ * (both adapters) is test/platform/http-contract.test.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,11 +16,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryClipboard } from '../../src-main/platform/memory-clipboard';
 import { MemorySecretStore } from '../../src-main/platform/memory-secret-store';
 import { createAppServices } from '../../src-main/app';
-import { closeIdleConnections, IDLE_SOCKET_TIMEOUT_MS, responseHeaderList } from '../../src-main/platform/http-transport';
+import { createNodeHttp } from '../../src-main/platform/node-http';
 import { runRequest, type RunOptions, type RunOutcome } from '../../src-main/tester/tester-runner';
 import type { PreparedRequest } from '../../src-main/tester/tester-request';
 import { MAX_BODY_BYTES, type HttpMethod } from '../../src-shared/tester';
 import { MemoryKv } from '../helpers/memory-kv';
+
+const http = createNodeHttp();
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 
@@ -66,7 +68,7 @@ function serve(handler: Handler): Promise<TestServer> {
 }
 
 afterAll(async () => {
-  closeIdleConnections();
+  await http.close();
   for (const server of servers) {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
@@ -78,7 +80,7 @@ function prepared(url: string, patch: Partial<PreparedRequest> = {}): PreparedRe
 }
 
 function run(url: string, patch: Partial<PreparedRequest> = {}, options: Partial<RunOptions> = {}): Promise<RunOutcome> {
-  return runRequest(prepared(url, patch), { credential: null, timeoutMs: 10_000, ...options });
+  return runRequest(http, prepared(url, patch), { credential: null, timeoutMs: 10_000, ...options });
 }
 
 function response(outcome: RunOutcome) {
@@ -225,18 +227,19 @@ describe('redirects', () => {
 });
 
 describe('keep-alive', () => {
-  it('sends sequential requests over one connection', async () => {
+  it('reuses connections for sequential requests (the pool keeps at most two warm)', async () => {
     const server = await serve((_req, res) => res.end('ok'));
     for (let i = 0; i < 5; i += 1) expect(response(await run(server.url)).status).toBe(200);
     expect(response(await run(server.url, { method: 'POST', body: 'x' })).status).toBe(200);
-    expect(server.sockets).toHaveLength(1);
-    expect(server.requests.map((r) => r.connection)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(server.sockets.length).toBeLessThanOrEqual(2);
   });
 
   it('closes idle connections when the app services are disposed (on quit)', async () => {
     const server = await serve((_req, res) => res.end('ok'));
-    response(await run(server.url));
+    const own = createNodeHttp();
+    response(await runRequest(own, prepared(server.url), { credential: null, timeoutMs: 10_000 }));
     const services = createAppServices({
+      http: own,
       secretStore: new MemorySecretStore(),
       kv: new MemoryKv(),
       clipboard: new MemoryClipboard(),
@@ -247,75 +250,29 @@ describe('keep-alive', () => {
     await within(2000, server.closed(0));
   });
 
-  describe('a reused connection the server drops before answering', () => {
-    /** Answers the first request on every connection; drops the connection on any later one, before a byte. */
-    let server: TestServer;
-    beforeAll(async () => {
-      const seen = new WeakMap<Socket, number>();
-      server = await serve((req, res) => {
-        const n = (seen.get(req.socket) ?? 0) + 1;
-        seen.set(req.socket, n);
-        if (n > 1) req.socket.destroy();
+  describe('a connection the server drops', () => {
+    it('never sends a POST twice: a dropped POST is a network error', async () => {
+      const server = await serve((req, res) => {
+        if (req.url === '/drop') req.socket.destroy();
         else res.end('fresh');
       });
-    });
-
-    it.each(['GET', 'PUT', 'DELETE'] as const)('sends an idempotent %s once more, on a new connection', async (method) => {
-      closeIdleConnections();
-      const before = server.requests.length;
-      expect(response(await run(server.url, { method })).status).toBe(200);
-      const r = response(await run(server.url, { method }));
-      expect(r.status).toBe(200);
-      expect(text(r.bytes)).toBe('fresh');
-      const mine = server.requests.slice(before);
-      expect(mine).toHaveLength(3);
-      expect(mine[1]!.connection).toBe(mine[0]!.connection);
-      expect(mine[2]!.connection).not.toBe(mine[1]!.connection);
-    });
-
-    it('never sends a POST twice: the dropped connection is a network error', async () => {
-      closeIdleConnections();
-      const before = server.requests.length;
-      expect(response(await run(server.url, { method: 'POST', body: '{"n":1}' })).status).toBe(200);
-      const r = await run(server.url, { method: 'POST', body: '{"n":2}' });
+      for (let i = 0; i < 3; i += 1) response(await run(server.url)); // pooled connections that have answered
+      const r = await run(`${server.url}/drop`, { method: 'POST', body: '{"n":2}' });
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.kind).toBe('network');
-      expect(server.requests.slice(before).map((q) => q.body)).toEqual(['{"n":1}', '{"n":2}']);
+      expect(server.requests.filter((q) => q.path === '/drop').map((q) => q.body)).toEqual(['{"n":2}']);
     });
 
     it('does not send again once a byte of the answer has come', async () => {
-      const seen = new WeakMap<Socket, number>();
       const partial = await serve((req, res) => {
-        const n = (seen.get(req.socket) ?? 0) + 1;
-        seen.set(req.socket, n);
-        if (n === 1) {
-          res.end('fresh');
-          return;
-        }
-        req.socket.end('HTTP/1.1 200 OK\r\nContent-Le'); // half a status block, then the connection closes
+        if (req.url === '/half') req.socket.end('HTTP/1.1 200 OK\r\nContent-Le'); // half a status block, then closed
+        else res.end('fresh');
       });
       response(await run(partial.url));
-      const r = await run(partial.url);
+      const r = await run(`${partial.url}/half`);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.kind).toBe('network');
-      expect(partial.requests).toHaveLength(2);
-    });
-
-    it('sends once more at most, even when the retry gets another reused connection', async () => {
-      // Two connections that have answered once each wait in the pool; every later request is dropped.
-      let answered = 0;
-      const drops = await serve((req, res) => {
-        answered += 1;
-        if (answered > 2) req.socket.destroy();
-        else setTimeout(() => res.end('once'), 50);
-      });
-      await Promise.all([run(drops.url), run(drops.url)]);
-      expect(drops.sockets).toHaveLength(2);
-      const r = await run(drops.url);
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error.kind).toBe('network');
-      // The two first, the dropped one and its one retry (on the other pooled connection), and no more.
-      expect(drops.requests).toHaveLength(4);
+      expect(partial.requests.filter((q) => q.path === '/half')).toHaveLength(1);
     });
   });
 });
@@ -341,9 +298,9 @@ describe('time limit and cancel', () => {
     await within(2000, server.closed(server.requests.at(-1)!.connection));
   });
 
-  it(`waits for a slow answer longer than an idle connection is kept (${IDLE_SOCKET_TIMEOUT_MS} ms)`, async () => {
+  it('waits for a slow answer of several seconds (longer than a keep-alive idle time)', async () => {
     const slow = await serve((_req, res) => {
-      setTimeout(() => res.end('worth the wait'), IDLE_SOCKET_TIMEOUT_MS + 400);
+      setTimeout(() => res.end('worth the wait'), 4_400);
     });
     const r = response(await run(slow.url, {}, { timeoutMs: 15_000 }));
     expect(text(r.bytes)).toBe('worth the wait');
@@ -480,7 +437,7 @@ describe('answers without a body', () => {
     });
   });
 
-  it('reads HEAD, 204 and 304 as empty, keeping the connection for the next request', async () => {
+  it('reads HEAD, 204 and 304 as empty, and the next request on the pool still works', async () => {
     const head = response(await run(server.url, { method: 'HEAD' }));
     expect(head).toMatchObject({ status: 200, truncated: false });
     expect(head.bytes.byteLength).toBe(0);
@@ -490,7 +447,6 @@ describe('answers without a body', () => {
     expect(noContent.bytes.byteLength).toBe(0);
     expect(response(await run(`${server.url}/304`)).status).toBe(304);
     expect(text(response(await run(server.url)).bytes)).toBe('hello world');
-    expect(server.sockets).toHaveLength(1);
   });
 });
 
@@ -546,7 +502,7 @@ describe('what is sent', () => {
 
   it("sends fetch's default Accept and User-Agent unless typed, and joins a repeated header", async () => {
     await run(server.url, { headers: [['X-A', '1'], ['x-a', '2']] });
-    expect(server.requests.at(-1)!.headers).toMatchObject({ accept: '*/*', 'user-agent': 'node', 'x-a': '1, 2' });
+    expect(server.requests.at(-1)!.headers).toMatchObject({ accept: '*/*', 'user-agent': 'undici', 'x-a': '1, 2' });
     await run(server.url, { headers: [['Accept', 'application/json']] });
     expect(server.requests.at(-1)!.headers.accept).toBe('application/json');
   });
@@ -569,14 +525,5 @@ describe('response headers, as Headers.forEach listed them', () => {
     expect(r.headers.filter(([n]) => n === 'set-cookie')).toEqual([['set-cookie', 'a=1'], ['set-cookie', 'b=2']]);
     expect(header(r.headers, 'x-zeta')).toBe('1, 2');
     expect(r.durationMs).toBeGreaterThan(0);
-  });
-
-  it('matches the Headers object on the same raw headers', () => {
-    const raw = ['X-B', '1', 'Set-Cookie', 'z=1', 'x-b', '2', 'Content-Type', 'text/plain', 'set-cookie', 'y=2', 'A', ''];
-    const expected: [string, string][] = [];
-    const headers = new Headers();
-    for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-    headers.forEach((value, name) => expected.push([name, value]));
-    expect(responseHeaderList(raw)).toEqual(expected);
   });
 });
