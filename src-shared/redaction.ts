@@ -5,7 +5,8 @@
  * What is redacted:
  * - the value of a credential header (`Authorization`, `X-API-Key`, `Cookie`, `Proxy-Authorization`, `Set-Cookie`);
  * - the value of a query parameter or form field whose name says it is a secret (`password`, `client_secret`,
- *   `access_token`, `api_key`, `token`, …), and such keys of a JSON body when they hold a string;
+ *   `access_token`, `api_key`, `token`, …), and such keys of a JSON body when they hold a string (a raw body
+ *   counts as JSON, or as form data, when its content type or a typed `Content-Type` header says so);
  * - any DeepCurrent API key (`dc_…`) or JWT anywhere: path, query, header names and values, form fields, body text.
  */
 import { redactSecrets } from './credentials';
@@ -89,7 +90,16 @@ function redactFormText(text: string): string {
   return redactText(fields.join('&'));
 }
 
-function redactBody(body: RequestBody): RequestBody {
+/**
+ * The content types a text body may be read as: its own, and the value of every typed `Content-Type` header row
+ * (the header wins on the wire; a disabled row counts too, since an entry can be loaded back and the row enabled).
+ */
+function textBodyTypes(body: { contentType?: string }, headers: KeyValue[]): string[] {
+  const typed = headers.filter((row) => row.name.trim().toLowerCase() === 'content-type').map((row) => row.value);
+  return [body.contentType ?? '', ...typed].map((type) => type.toLowerCase());
+}
+
+function redactBody(body: RequestBody, headers: KeyValue[]): RequestBody {
   switch (body.kind) {
     case 'none':
       return { kind: 'none' };
@@ -98,12 +108,11 @@ function redactBody(body: RequestBody): RequestBody {
     case 'form':
       return { kind: 'form', fields: redactRows(body.fields, isSecretFieldName) };
     case 'text': {
-      const type = (body.contentType ?? '').toLowerCase();
-      const text = type.includes('json')
-        ? redactJsonText(body.text)
-        : type.includes('x-www-form-urlencoded')
-          ? redactFormText(body.text)
-          : redactText(body.text);
+      const types = textBodyTypes(body, headers);
+      let text = body.text;
+      if (types.some((type) => type.includes('json'))) text = redactJsonText(text);
+      if (types.some((type) => type.includes('x-www-form-urlencoded'))) text = redactFormText(text);
+      text = redactText(text);
       return body.contentType === undefined
         ? { kind: 'text', text }
         : { kind: 'text', text, contentType: redactText(body.contentType) };
@@ -132,7 +141,7 @@ export function redactComposedRequest(req: ComposedRequest): ComposedRequest {
     path: redactPath(req.path),
     query: redactRows(req.query, isSecretFieldName),
     headers: redactRows(req.headers, isCredentialHeader),
-    body: redactBody(req.body),
+    body: redactBody(req.body, req.headers),
     auth: req.auth,
   };
 }

@@ -192,7 +192,7 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
       if (!tokenMatches(singleHeader(req, BRIDGE_TOKEN_HEADER), token)) {
         return sendError(res, 403, { kind: 'invalid-input', message: REFUSED.token });
       }
-      return sendJson(res, 200, { ok: true, value: { text: await clipboard.readText(), writes: clipboard.writes } });
+      return sendJson(res, 200, { ok: true, value: { text: await clipboard.readText() } });
     }
     const file =
       path === '/__bridge.js'

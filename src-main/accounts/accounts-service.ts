@@ -15,9 +15,16 @@ import { SecretStoreError } from '../platform/ports';
 import { readSettings, type ServiceContext } from './service-context';
 import { isSafeExternalUrl } from '../shell/security';
 
+/** A sign-in whose credential the keychain would not store (a failed read is the session's `KEYCHAIN_FAILED`). */
 const KEYCHAIN_WRITE_FAILED: AppError = {
   kind: 'keychain',
   message: 'The system keychain refused to store the credential, so you were not signed in. Unlock your keychain and try again.',
+};
+
+/** A sign-out whose credentials the keychain would not remove: the account is kept, signed in. */
+const KEYCHAIN_REMOVE_FAILED: AppError = {
+  kind: 'keychain',
+  message: 'The system keychain did not let the app remove this account’s credentials. Unlock it and try again.',
 };
 
 export interface AccountHandlerOptions {
@@ -129,7 +136,7 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
     try {
       await ctx.session.signOut(req.accountId);
     } catch {
-      return fail({ kind: 'keychain', message: 'The system keychain did not let the app remove this account’s credentials. Unlock it and try again.' });
+      return fail({ ...KEYCHAIN_REMOVE_FAILED });
     }
     return ok(state());
   }

@@ -78,11 +78,6 @@ export class ClipboardGuard {
     return true;
   }
 
-  /** Whether a copied secret is still waiting to be cleared. */
-  get armed(): boolean {
-    return this.secret !== null;
-  }
-
   /** On quit: clears the clipboard if it still holds the secret, and cancels the timer. */
   dispose(): Promise<boolean> {
     return this.clearNow();

@@ -57,8 +57,6 @@ export function swapNotVerified(cause: string): string {
     'Refresh to finish; no key has been removed.';
 }
 
-export { KEYCHAIN_FAILED } from '../accounts';
-
 /** An unknown account id. */
 export const NO_SUCH_ACCOUNT: AppError = {
   kind: 'not-signed-in',

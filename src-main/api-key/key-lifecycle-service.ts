@@ -14,7 +14,7 @@ import { localStage, transition } from './key-lifecycle-machine';
 import * as text from './key-lifecycle-messages';
 import { accountAndUrl, syncStatus, withFirstAccepted } from './key-lifecycle-status';
 import { finishSwap, writeSecretWithRetry } from './key-lifecycle-swap';
-import { readSettings, type ServiceContext } from '../accounts';
+import { KEYCHAIN_FAILED, readSettings, type ServiceContext } from '../accounts';
 
 type Handlers = Pick<ApiHandlers, 'getApiKeyStatus' | 'revealApiKey' | 'copyApiKey' | 'requestNewKey' | 'confirmNewKey'>;
 
@@ -55,7 +55,7 @@ async function keychainSafe<T>(ctx: ServiceContext, step: () => Promise<Result<T
   } catch (err) {
     if (!(err instanceof SecretStoreError)) throw err;
     ctx.log('[key-lifecycle] keychain failure (SecretStoreError)');
-    return fail({ ...text.KEYCHAIN_FAILED });
+    return fail({ ...KEYCHAIN_FAILED });
   }
 }
 

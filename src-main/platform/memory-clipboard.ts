@@ -7,14 +7,12 @@ import type { ClipboardPort } from './ports';
 /** What a copy in the web preview achieves, as listed in the copy receipt. */
 export const MEMORY_CLIPBOARD_PROTECTION = "Web preview: held in the preview server's memory, not on the system clipboard.";
 
-/** A ClipboardPort that keeps the text in memory; `writes` counts secret writes (for tests). */
+/** A ClipboardPort that keeps the text in memory. */
 export class MemoryClipboard implements ClipboardPort {
   private text = '';
-  writes = 0;
 
   async writeSecret(text: string): Promise<string[]> {
     this.text = text;
-    this.writes += 1;
     return [MEMORY_CLIPBOARD_PROTECTION];
   }
 

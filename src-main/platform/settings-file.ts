@@ -18,7 +18,7 @@ export interface SettingsFileOptions {
   dir: string;
   name?: string;
   flavour: 'conf' | 'electron-store';
-  /** For tests: the time used in the moved-aside file name. */
+  /** The clock that names a moved-aside file (default: the current time). */
   now?: () => Date;
 }
 

@@ -5,8 +5,8 @@
  * `clipboard-concealment.ts`: macOS `org.nspasteboard.ConcealedType`; Windows
  * `ExcludeClipboardContentFromMonitorProcessing`, `CanIncludeInClipboardHistory` = 0, `CanUploadToCloudClipboard`
  * = 0; Linux `x-kde-passwordManagerHint` = `secret`) in ONE `clipboard.write([new ClipboardItem(…)])` call, which
- * Electron documents as atomic, using the raw `electron application/osclipboard;format="…"` keys. (Electron ≤ 44's
- * `writeBuffer` replaced the whole clipboard on each call, so text and hint could not coexist; that API is gone.)
+ * Electron documents as atomic, using the raw `electron application/osclipboard;format="…"` keys. One call, because
+ * each write replaces the whole clipboard: written one after another, the text and the hints could not coexist.
  * If the platform refuses a raw format, the text alone is written and the failure is logged: the copy still works,
  * without the hints. What the hints do and do not cover is documented in `clipboard-concealment.ts`.
  *

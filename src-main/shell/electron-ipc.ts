@@ -7,7 +7,7 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { API_NAMES, CHANNELS } from '../../src-shared/ipc-channels';
 import { fail, type Result } from '../../src-shared/errors';
 import type { Router } from '../ipc/router';
-import { isTrustedSenderUrl, type AppUrls } from './security';
+import { isAppUrl, type AppUrls } from './security';
 import { isAppWindowContents } from './window';
 
 /** The answer to a call from a sender the app does not trust. */
@@ -18,7 +18,7 @@ function isTrustedSender(event: IpcMainInvokeEvent, appUrls: AppUrls): boolean {
   if (!frame || frame.isDestroyed() || frame.detached) return false;
   if (frame.parent !== null) return false;
   if (!isAppWindowContents(event.sender)) return false;
-  return isTrustedSenderUrl(frame.url, appUrls);
+  return isAppUrl(frame.url, appUrls);
 }
 
 /** Registers one handler per channel; returns a function that removes them all. */

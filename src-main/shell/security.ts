@@ -105,7 +105,9 @@ export function isSafeExternalUrl(url: unknown): boolean {
 
 /**
  * True when `url` is one of the app's own pages: the built `index.html` (same file, any query or hash) or, in
- * development, a page of the dev server (same origin). Any other file, host, port or scheme is foreign.
+ * development, a page of the dev server (same origin). Any other file, host, port or scheme is foreign. The one
+ * answer for every use: an IPC sender frame's URL (the IPC layer also checks the frame and window), a navigation or
+ * redirect of an app window, and the pages that get the app's security headers.
  */
 export function isAppUrl(url: unknown, appUrls: AppUrls): boolean {
   const parsed = parseUrl(url);
@@ -118,19 +120,6 @@ export function isAppUrl(url: unknown, appUrls: AppUrls): boolean {
     return parsed.origin === new URL(appUrls.devServerUrl).origin;
   }
   return false;
-}
-
-/**
- * True when an IPC call's sender frame shows one of the app's own pages. The IPC layer also requires the frame to
- * be the main frame of a window the app created; this is the URL part of that check.
- */
-export function isTrustedSenderUrl(url: unknown, appUrls: AppUrls): boolean {
-  return isAppUrl(url, appUrls);
-}
-
-/** True when a navigation or redirect of an app window may proceed: only to the app's own pages. */
-export function isAllowedNavigation(url: unknown, appUrls: AppUrls): boolean {
-  return isAppUrl(url, appUrls);
 }
 
 /**

@@ -5,7 +5,7 @@
  * follows the Theme setting (or the OS light/dark setting) so there is no white flash.
  */
 import { BrowserWindow, nativeTheme, type WebContents } from 'electron';
-import { isAllowedNavigation, isSafeExternalUrl, secureWebPreferences, type AppUrls } from './security';
+import { isAppUrl, isSafeExternalUrl, secureWebPreferences, type AppUrls } from './security';
 
 /** Where the window loads the renderer from: the built file, or the dev server in development. */
 export type RendererSource = { kind: 'file'; path: string } | { kind: 'url'; url: string };
@@ -39,13 +39,13 @@ export function hardenWebContents(
   log: (message: string) => void,
 ): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url, appUrls)) {
+    if (!isAppUrl(url, appUrls)) {
       event.preventDefault();
       log('[window] navigation away from the app was blocked');
     }
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isAllowedNavigation(url, appUrls)) {
+    if (!isAppUrl(url, appUrls)) {
       event.preventDefault();
       log('[window] redirect away from the app was blocked');
     }

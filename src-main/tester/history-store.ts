@@ -187,11 +187,6 @@ export class HistoryStore {
     this.kv.set(HISTORY_KEY, this.settle());
   }
 
-  /** Whether changes wait to be written. */
-  get pending(): boolean {
-    return this.timer !== null;
-  }
-
   private scheduleFlush(): void {
     if (this.timer) return;
     this.timer = setTimeout(() => this.flush(), this.flushDelayMs);

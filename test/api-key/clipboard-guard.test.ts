@@ -34,7 +34,10 @@ describe('ClipboardGuard', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(clipboard.text).toBe('');
     expect(clipboard.clears).toBe(1);
-    expect(guard.armed).toBe(false);
+    expect(vi.getTimerCount()).toBe(0);
+    clipboard.userCopies(KEY_A); // the user copies the key again themselves: no longer the app's to clear
+    await guard.dispose();
+    expect(clipboard.text).toBe(KEY_A);
   });
 
   it('uses the setting at the time of the copy', async () => {

@@ -10,6 +10,8 @@ import { SecretStoreError } from '../../src-main/platform/ports';
 import { MemorySecretStore } from '../helpers/memory-secret-store';
 import { makeAppContext } from '../helpers/app-context';
 import { DEMO_PASSWORD } from '../../emulator/demo-accounts';
+import { KEYCHAIN_FAILED } from '../../src-main/accounts';
+import { startLifecycle } from '../helpers/service-context';
 
 const PASSWORD = DEMO_PASSWORD;
 const local = { kind: 'local' } as const;
@@ -52,7 +54,7 @@ describe('a keychain that fails', () => {
     const restarted = await makeAppContext(store, emu.url, app.dir);
     const again = createAccountHandlers(restarted.ctx, { openExternal: async () => {}, notices: [], secretStorageMessage: null });
     store.failNext('get');
-    expect(await again.refreshProfile({ accountId: id })).toMatchObject({ ok: false, error: { kind: 'keychain' } });
+    expect(await again.refreshProfile({ accountId: id })).toEqual({ ok: false, error: KEYCHAIN_FAILED });
     expect((await again.refreshProfile({ accountId: id })).ok).toBe(true);
     app.cleanup();
   });
@@ -64,13 +66,33 @@ describe('a keychain that fails', () => {
     const id = signedIn.value.accounts[0]!.id;
     store.failNext('delete');
     const r = await handlers.signOut({ accountId: id });
-    expect(r).toMatchObject({ ok: false, error: { kind: 'keychain' } });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'keychain', message: expect.stringContaining('did not let the app remove') } });
     const state = await handlers.getState({});
     expect(state.ok && state.value.accounts.map((a) => a.id)).toEqual([id]);
     expect(Object.keys(store.snapshot())).toContain(`${id}:token`);
     expect((await handlers.signOut({ accountId: id })).ok).toBe(true);
     expect(store.snapshot()).toEqual({});
     app.cleanup();
+  });
+});
+
+describe('one wording for a keychain that fails on a read', () => {
+  it('the API key screen says what the account does (the session\'s KEYCHAIN_FAILED), for status and copy', async () => {
+    const store = new MemorySecretStore();
+    const f = await startLifecycle(store);
+    try {
+      const revealed = await f.handlers.revealApiKey({ accountId: f.account.id });
+      expect(revealed.ok).toBe(true);
+      f.restart(); // empty caches: the next calls read the keychain
+      store.failNext('get');
+      expect(await f.handlers.copyApiKey({ accountId: f.account.id, role: 'current' })).toEqual({ ok: false, error: KEYCHAIN_FAILED });
+      expect(f.t.clipboard.text).toBe('');
+      store.failNext('get');
+      expect(await f.handlers.getApiKeyStatus({ accountId: f.account.id })).toEqual({ ok: false, error: KEYCHAIN_FAILED });
+      expect((await f.handlers.copyApiKey({ accountId: f.account.id, role: 'current' })).ok).toBe(true);
+    } finally {
+      await f.close();
+    }
   });
 });
 

@@ -89,6 +89,21 @@ describe('redaction of composed requests', () => {
     expect(raw.body).toEqual({ kind: 'text', text: `username=a&password=${REDACTED}`, contentType: 'application/x-www-form-urlencoded' });
   });
 
+  it('reads a raw body as JSON or form data when a typed Content-Type header says so, not only its own type', () => {
+    const typed = (value: string, enabled = true) => [{ name: 'content-type', value, enabled }];
+    const json = '{"password":"pw","user":"a"}';
+    for (const headers of [typed('application/json'), typed('Application/JSON; charset=utf-8'), typed('application/json', false)]) {
+      expect(redactComposedRequest(req({ headers, body: { kind: 'text', text: json } })).body).toEqual({
+        kind: 'text',
+        text: `{"password":"${REDACTED}","user":"a"}`,
+      });
+    }
+    const form = redactComposedRequest(
+      req({ headers: typed('application/x-www-form-urlencoded'), body: { kind: 'text', text: 'password=pw', contentType: 'text/plain' } }),
+    );
+    expect(form.body).toEqual({ kind: 'text', text: `password=${REDACTED}`, contentType: 'text/plain' });
+  });
+
   it('keeps everything else as typed, so the entry can be loaded back into the editor', () => {
     const original = req({
       method: 'PATCH',

@@ -3,10 +3,8 @@ import {
   buildContentSecurityPolicy,
   denyPermissionCheck,
   denyPermissionRequest,
-  isAllowedNavigation,
   isAppUrl,
   isSafeExternalUrl,
-  isTrustedSenderUrl,
   secureWebPreferences,
   securityHeaders,
   type AppUrls,
@@ -94,9 +92,9 @@ describe('external links', () => {
 
 describe('app pages, navigation and IPC senders', () => {
   it("accepts the built index.html, with any hash or query, as the app's own page", () => {
-    expect(isTrustedSenderUrl(PACKAGED.indexFileUrl, PACKAGED)).toBe(true);
-    expect(isTrustedSenderUrl(`${PACKAGED.indexFileUrl}#/account`, PACKAGED)).toBe(true);
-    expect(isAllowedNavigation(`${PACKAGED.indexFileUrl}?x=1`, PACKAGED)).toBe(true);
+    expect(isAppUrl(PACKAGED.indexFileUrl, PACKAGED)).toBe(true);
+    expect(isAppUrl(`${PACKAGED.indexFileUrl}#/account`, PACKAGED)).toBe(true);
+    expect(isAppUrl(`${PACKAGED.indexFileUrl}?x=1`, PACKAGED)).toBe(true);
   });
 
   it('refuses any other file, even beside the app', () => {
@@ -106,14 +104,13 @@ describe('app pages, navigation and IPC senders', () => {
       'file:///opt/DeepCurrent/resources/app.asar/out/renderer/index.html/../../../../../../etc/passwd',
       'file://evil-host/opt/DeepCurrent/resources/app.asar/out/renderer/index.html',
     ]) {
-      expect(isTrustedSenderUrl(url, PACKAGED), url).toBe(false);
+      expect(isAppUrl(url, PACKAGED), url).toBe(false);
     }
   });
 
   it('refuses remote pages, about:blank and other schemes in a packaged build', () => {
     for (const url of ['https://evil.example/', 'http://localhost:5173/', 'about:blank', 'data:text/html,x', 'devtools://devtools', '', null]) {
-      expect(isTrustedSenderUrl(url, PACKAGED), String(url)).toBe(false);
-      expect(isAllowedNavigation(url, PACKAGED), String(url)).toBe(false);
+      expect(isAppUrl(url, PACKAGED), String(url)).toBe(false);
     }
   });
 

@@ -1,0 +1,117 @@
+/**
+ * Every schema of the IPC contract is strict, all the way down: for each channel, valid payloads are accepted, and
+ * the same payload with one unknown key added to any object in it (the payload itself, an environment, a composed
+ * request, its body, a header, query or form row) is refused with `invalid-input` before a handler runs. The walk
+ * finds the objects itself, so a new nested object in a sample is checked without a new line here.
+ */
+import { describe, expect, it } from 'vitest';
+import { createRouter } from '../../src-main/ipc/router';
+import { API_NAMES, type ApiName } from '../../src-shared/ipc-channels';
+import type { ApiHandlers, RequestOf } from '../../src-shared/ipc-contract';
+import { ok } from '../../src-shared/errors';
+import type { ComposedRequest } from '../../src-shared/tester';
+
+const row = { name: 'X-Trace', value: '1', enabled: true };
+const request: Omit<ComposedRequest, 'body'> = {
+  method: 'POST',
+  path: '/api/v1/items/',
+  query: [row],
+  headers: [row],
+  auth: 'api-key',
+};
+
+/** Valid payloads per channel, covering every nested object the contract has. Typed, so a new channel needs one. */
+const VALID: { [K in ApiName]: Array<RequestOf<K>> } = {
+  getState: [{}],
+  signInWithPassword: [
+    { email: 'ada@deepcurrent.test', password: 'x', environment: { kind: 'local' } },
+    { email: 'ada@deepcurrent.test', password: 'x', environment: { kind: 'production' } },
+    { email: 'ada@deepcurrent.test', password: 'x', environment: { kind: 'custom', baseUrl: 'https://api.example.com' } },
+  ],
+  signInWithApiKey: [{ apiKey: 'dc_' + 'q'.repeat(40), environment: { kind: 'custom', baseUrl: 'https://api.example.com' } }],
+  switchAccount: [{ accountId: 'acc_x' }],
+  signOut: [{ accountId: 'acc_x' }],
+  refreshProfile: [{ accountId: 'acc_x' }],
+  updateSettings: [{}, { theme: 'dark', clipboardClearSeconds: 30, requestTimeoutSeconds: 30 }],
+  openExternal: [{ url: 'https://example.com' }],
+  getApiKeyStatus: [{ accountId: 'acc_x' }],
+  revealApiKey: [{ accountId: 'acc_x' }],
+  copyApiKey: [{ accountId: 'acc_x', role: 'current' }],
+  requestNewKey: [{ accountId: 'acc_x', reason: 'lost', note: '' }],
+  confirmNewKey: [{ accountId: 'acc_x' }],
+  sendRequest: [
+    { requestId: 'r1', request: { ...request, body: { kind: 'none' } } },
+    { requestId: 'r1', request: { ...request, body: { kind: 'json', text: '{}' } } },
+    { requestId: 'r1', request: { ...request, body: { kind: 'form', fields: [row] } } },
+    { requestId: 'r1', request: { ...request, body: { kind: 'text', text: 'hi', contentType: 'text/plain' } } },
+  ],
+  cancelRequest: [{ requestId: 'r1' }],
+  listEndpoints: [{}, { refresh: true }],
+  listHistory: [{}],
+  clearHistory: [{}],
+};
+
+/** Every path to a plain object inside `value` (the root is `[]`), arrays walked through. */
+function objectPaths(value: unknown, path: Array<string | number> = []): Array<Array<string | number>> {
+  if (Array.isArray(value)) return value.flatMap((item, i) => objectPaths(item, [...path, i]));
+  if (value === null || typeof value !== 'object') return [];
+  return [path, ...Object.entries(value).flatMap(([key, child]) => objectPaths(child, [...path, key]))];
+}
+
+/** A deep copy of `payload` with `extra: 1` added to the object at `path`. */
+function withExtraKey(payload: unknown, path: Array<string | number>): unknown {
+  const copy = structuredClone(payload) as Record<string | number, unknown>;
+  let target = copy;
+  for (const step of path) target = target[step] as Record<string | number, unknown>;
+  target.unexpected = 1;
+  return copy;
+}
+
+function recordingRouter() {
+  const calls: string[] = [];
+  const handlers = Object.fromEntries(
+    API_NAMES.map((name) => [name, async () => {
+      calls.push(name);
+      return ok(null);
+    }]),
+  ) as unknown as ApiHandlers;
+  return { router: createRouter(handlers), calls };
+}
+
+const cases = API_NAMES.flatMap((name) =>
+  (VALID[name] as unknown[]).flatMap((payload, i) =>
+    objectPaths(payload).map((path) => ({ name, sample: i + 1, payload, path, where: path.length ? path.join('.') : '(payload)' })),
+  ),
+);
+
+describe('the IPC contract is strict at every level', () => {
+  it.each(API_NAMES)('%s accepts its valid samples (so a refusal below is the extra key)', async (name) => {
+    const { router, calls } = recordingRouter();
+    for (const payload of VALID[name]) expect(await router.call(name, payload)).toEqual({ ok: true, value: null });
+    expect(calls).toHaveLength(VALID[name].length);
+  });
+
+  it.each(cases)('$name (sample $sample) refuses an unknown key in $where', async ({ name, payload, path }) => {
+    const { router, calls } = recordingRouter();
+    const result = await router.call(name, withExtraKey(payload, path));
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    expect(calls).toEqual([]);
+  });
+
+  it('walks the nested objects of sendRequest: request, body, header, query and form rows', () => {
+    const where = new Set(cases.filter((c) => c.name === 'sendRequest').map((c) => c.where));
+    expect([...where]).toEqual(
+      expect.arrayContaining(['(payload)', 'request', 'request.body', 'request.headers.0', 'request.query.0', 'request.body.fields.0']),
+    );
+  });
+
+  it.each(['API-KEY', 'bearer', 'basic', '', 'none ', null])('sendRequest refuses auth %j', async (auth) => {
+    const { router, calls } = recordingRouter();
+    const payload = { requestId: 'r1', request: { ...request, body: { kind: 'none' }, auth } };
+    expect(await router.call('sendRequest', payload)).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-input', message: 'The request was not valid (request.auth).' },
+    });
+    expect(calls).toEqual([]);
+  });
+});
