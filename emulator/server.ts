@@ -1,11 +1,14 @@
 /**
  * The DeepCurrent API emulator: a real HTTP server implementing the whole v1 contract
- * (`/work/shared/deepcurrent-api.md`) over in-memory state. Start it with {@link startEmulator}.
+ * (`/work/shared/deepcurrent-api.md`) over in-memory state. Start it with {@link startEmulator}. It answers only
+ * requests addressed to itself (`Host` a loopback name with its port; else `421`), so a web page cannot drive it
+ * through DNS rebinding.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEMO_ACCOUNTS, INACTIVE_DEMO_ACCOUNT, type DemoAccount } from './demo-accounts';
 import { FaultController } from './faults';
+import { hostHeaderAllowed, LOOPBACK_HOST_NAMES } from './host-check';
 import { HttpError, readBody, sendError, sendJson } from './http-util';
 import { Router } from './router';
 import { registerApiKeyRoutes } from './routes/api-keys';
@@ -84,11 +87,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   registerUtilRoutes(router);
   if (faults) registerDebugRoutes(router, faults);
 
+  /** Set once listening; the Host check compares against it. */
+  let port = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = Date.now();
     const url = requestUrl(req);
     if (!opts.quiet) {
       res.on('finish', () => console.log(`${req.method} ${url.pathname} ${res.statusCode} ${Date.now() - started}ms`));
+    }
+    if (!hostHeaderAllowed(req.headers.host, port, LOOPBACK_HOST_NAMES)) {
+      throw new HttpError(421, `Misdirected Request: this server answers only to ${LOOPBACK_HOST_NAMES.join(', ')} on port ${port}`);
     }
     state.autoIssueDue();
     const fault = faults?.take(url.pathname);
@@ -124,7 +132,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   const url = `http://${host === '::1' ? '[::1]' : host}:${port}`;
 
   let timer: NodeJS.Timeout | null = null;
