@@ -46,20 +46,20 @@ export class StateFile {
   }
 
   /**
-   * Reads the state saved at `path` for this flavour. A missing file gives no snapshot; an unreadable one (not
-   * JSON, not ours, another version or flavour) is logged, set aside as `<path>.unreadable`, and gives no snapshot.
+   * Reads the state saved at `path` for this flavour. A missing file gives no snapshot; an unusable one (unreadable,
+   * not JSON, not ours, another version or flavour) is logged, set aside as `<path>.unreadable`, and gives no snapshot.
    */
   static async open(path: string, flavour: FlavourName, log: (message: string) => void): Promise<OpenedState> {
     const file = new StateFile(path, flavour, log);
-    let text: string;
+    let problem: string | { snapshot: StateSnapshot };
+    let text = '';
     try {
       text = await readFile(path, 'utf8');
+      problem = StateFile.problemWith(text, flavour);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { file, snapshot: null };
-      log(`emulator: cannot read the state file ${path} (${(err as Error).message}); starting with fresh demo data`);
-      return { file, snapshot: null };
+      problem = `it cannot be read (${(err as Error).message})`;
     }
-    const problem = StateFile.problemWith(text, flavour);
     if (typeof problem === 'string') {
       const aside = `${path}.unreadable`;
       const kept = await rename(path, aside).then(
