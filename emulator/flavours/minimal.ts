@@ -17,7 +17,7 @@ import { buildMinimalOpenApiDocument } from './minimal-openapi';
 /** The FastAPI full-stack template's backend, as older and self-hosted deployments still run it. */
 export const MINIMAL_FLAVOUR: Flavour = {
   name: 'minimal',
-  summary: 'a server in the field (FastAPI full-stack template)',
+  summary: 'a server in the field, like the FastAPI full-stack template',
   ids: 'integer',
   signInLockout: false,
   auth: {
