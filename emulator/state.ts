@@ -5,15 +5,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { generateApiKey, hashApiKey } from './api-keys';
+import { normalizeEmail } from './email';
 import { DEMO_ACCOUNTS, INACTIVE_DEMO_ACCOUNT, type DemoAccount } from './demo-accounts';
 import { newSigningSecret } from './jwt';
 import { DEFAULT_SCRYPT_COST, hashPassword } from './passwords';
+import { SignInFailures } from './sign-in-failures';
 import type { StateSnapshot } from './state-snapshot';
-
-/** Failed sign-ins for one email within this window lock it. */
-export const LOCKOUT_WINDOW_MS = 60_000;
-/** How many failures within the window lock an email. */
-export const LOCKOUT_THRESHOLD = 5;
 
 /** One API key as the server knows it. `plaintext` is kept only until the key is revealed. */
 export interface KeyRecord {
@@ -95,10 +92,6 @@ function newKey(createdAt: number): KeyRecord {
   return { hash: hashApiKey(plaintext), last4: plaintext.slice(-4), createdAt, revealed: false, plaintext };
 }
 
-function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
 /** All state of one emulator instance. */
 export class EmulatorState {
   readonly config: StateConfig;
@@ -107,11 +100,12 @@ export class EmulatorState {
   readonly users = new Map<string, UserRecord>();
   readonly requests = new Map<string, RegenerationRequest>();
   readonly items = new Map<string, ItemRecord>();
+  /** Failed sign-ins per email (consulted only by flavours with a lockout; never saved). */
+  readonly signInFailures: SignInFailures;
   /** A hash to verify against when the email is unknown, so timing does not reveal which emails exist. */
   dummyPasswordHash = '';
   private readonly byEmail = new Map<string, UserRecord>();
   private readonly keyOwners = new Map<string, string>();
-  private readonly failures = new Map<string, { times: number[]; lockedUntil: number }>();
   private seq = 0;
   /** The last integer id minted per prefix (`integer` ids only). */
   private readonly counters: Record<string, number> = {};
@@ -119,6 +113,7 @@ export class EmulatorState {
   private constructor(config: StateConfig, secret: Uint8Array) {
     this.config = config;
     this.secret = secret;
+    this.signInFailures = new SignInFailures(() => this.now());
   }
 
   /** Builds a state seeded with the demo accounts (hashing their passwords) and new, unrevealed keys. */
@@ -225,29 +220,6 @@ export class EmulatorState {
     if (!user) return false;
     user.isActive = active;
     return true;
-  }
-
-  /** Seconds until this email may try to sign in again (1–60), or 0 when it is not locked. */
-  lockedForSeconds(email: string): number {
-    const entry = this.failures.get(normalizeEmail(email));
-    const left = entry ? entry.lockedUntil - this.now() : 0;
-    return left > 0 ? Math.min(60, Math.max(1, Math.ceil(left / 1000))) : 0;
-  }
-
-  /** Records a failed sign-in; the 5th failure within 60 s locks the email for 60 s from now. */
-  recordFailure(email: string): void {
-    const key = normalizeEmail(email);
-    const now = this.now();
-    const entry = this.failures.get(key) ?? { times: [], lockedUntil: 0 };
-    entry.times = entry.times.filter((t) => now - t < LOCKOUT_WINDOW_MS);
-    entry.times.push(now);
-    if (entry.times.length >= LOCKOUT_THRESHOLD) entry.lockedUntil = now + LOCKOUT_WINDOW_MS;
-    this.failures.set(key, entry);
-  }
-
-  /** Forgets the failures of an email after a successful sign-in. */
-  clearFailures(email: string): void {
-    this.failures.delete(normalizeEmail(email));
   }
 
   /**

@@ -31,18 +31,18 @@ export function registerLoginRoutes(router: Router): void {
     }
     if (issues.length > 0 || username === null || password === null) throw validationError(issues);
 
-    const retryAfter = flavour.signInLockout ? state.lockedForSeconds(username) : 0;
+    const retryAfter = flavour.signInLockout ? state.signInFailures.lockedForSeconds(username) : 0;
     if (retryAfter > 0) {
       throw new HttpError(429, 'Too many failed sign-in attempts', { 'Retry-After': String(retryAfter) });
     }
     const user = state.findByEmail(username);
     const ok = await verifyPassword(password, user?.passwordHash ?? state.dummyPasswordHash);
     if (!user || !ok) {
-      if (flavour.signInLockout) state.recordFailure(username);
+      if (flavour.signInLockout) state.signInFailures.record(username);
       throw new HttpError(400, 'Incorrect email or password');
     }
     if (!user.isActive) throw new HttpError(400, 'Inactive user');
-    state.clearFailures(username);
+    state.signInFailures.clear(username);
     const token = await signAccessToken(state.secret, user.id, state.now(), state.config.tokenTtlSeconds);
     return {
       status: 200,
