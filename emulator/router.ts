@@ -3,6 +3,7 @@
  * with another method. A trailing slash is optional on every path.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Flavour } from './flavour';
 import type { Reply } from './http-util';
 import type { EmulatorState } from './state';
 
@@ -14,6 +15,8 @@ export interface RouteContext {
   params: Record<string, string>;
   body: Buffer;
   state: EmulatorState;
+  /** The kind of server this emulator is. */
+  flavour: Flavour;
 }
 
 /** A route handler: returns a JSON reply, or `{handled: true}` when it wrote the response itself. */

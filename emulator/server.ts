@@ -1,22 +1,26 @@
 /**
  * The DeepCurrent API emulator: a real HTTP server implementing the whole v1 contract
- * (`/work/shared/deepcurrent-api.md`) over in-memory state. Start it with {@link startEmulator}.
+ * (`/work/shared/deepcurrent-api.md`), or in the `minimal` flavour a server in the field (see `flavour.ts`), over
+ * in-memory state that can be kept in a file. Start it with {@link startEmulator}. It answers only
+ * requests addressed to itself (`Host` a loopback name with its port; else `421`), so a web page cannot drive it
+ * through DNS rebinding.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolve as resolvePath } from 'node:path';
 import { DEMO_ACCOUNTS, INACTIVE_DEMO_ACCOUNT, type DemoAccount } from './demo-accounts';
 import { FaultController } from './faults';
-import { HttpError, readBody, sendError, sendJson } from './http-util';
+import type { FlavourName } from './flavour';
+import { flavourNamed } from './flavours';
+import { hostHeaderAllowed, LOOPBACK_HOST_NAMES } from './host-check';
+import { HttpError, readBody, sendError, sendJson, type Reply } from './http-util';
 import { Router } from './router';
-import { registerApiKeyRoutes } from './routes/api-keys';
 import { registerDebugRoutes } from './routes/debug';
-import { registerItemRoutes } from './routes/items';
-import { registerLoginRoutes } from './routes/login';
-import { registerUserRoutes } from './routes/users';
-import { registerUtilRoutes } from './routes/utils';
-import { EmulatorState } from './state';
+import { EmulatorState, type StateConfig } from './state';
+import { StateFile } from './state-file';
 
 export type { DemoAccount } from './demo-accounts';
+export type { FlavourName } from './flavour';
 
 /** How to run an emulator instance. */
 export interface EmulatorOptions {
@@ -36,6 +40,21 @@ export interface EmulatorOptions {
   now?: () => number;
   /** scrypt cost N for password hashes (default 16384); tests may use e.g. 1024. */
   scryptCost?: number;
+  /** The kind of server to be (default `deepcurrent`, the contract; `minimal`: a server in the field). */
+  flavour?: FlavourName;
+  /**
+   * The HS256 secret that signs access tokens (non-empty text). Tokens signed with another secret are refused. Default:
+   * the state file's secret, else a random one per start (and per {@link RunningEmulator.reset}).
+   */
+  signingSecret?: string;
+  /**
+   * A JSON file that keeps the state (users, keys, regeneration requests, items, signing secret) across starts: read
+   * at start (created when absent; an unusable file is set aside and logged, and the state starts afresh) and
+   * rewritten atomically, mode 0600, after every change. Default: none, the state lives in memory only.
+   */
+  stateFile?: string;
+  /** Where notices about the state file go (default `console.error`); the request log is separate (`quiet`). */
+  log?: (message: string) => void;
 }
 
 /** A started emulator. */
@@ -51,6 +70,15 @@ export interface RunningEmulator {
   inactiveAccount: DemoAccount;
   /** Test helper: marks an account active or inactive; throws for an unknown email. */
   setUserActive(email: string, active: boolean): void;
+  /** The kind of server this is. */
+  flavour: FlavourName;
+  /** The state file's absolute path, or null when the state lives in memory only. */
+  stateFile: string | null;
+  /**
+   * Starts the state afresh: demo accounts with new ids and new unrevealed keys, no requests or items, and a new
+   * signing secret unless `signingSecret` was given (so earlier tokens stop working). Rewrites the state file.
+   */
+  reset(): Promise<void>;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -60,7 +88,22 @@ function requestUrl(req: IncomingMessage): URL {
   return raw.startsWith('/') ? new URL(`http://emulator${raw}`) : new URL(raw, 'http://emulator');
 }
 
-/** Starts an emulator with fresh state (demo accounts, unrevealed keys). Several may run in one process. */
+/** Reads the saved state or builds a fresh one, and saves it at once (creating the file, or failing to start). */
+async function openState(config: StateConfig, path: string, flavour: FlavourName, log: (message: string) => void) {
+  const { file, snapshot } = await StateFile.open(path, flavour, log);
+  const state = snapshot ? EmulatorState.restore(config, snapshot) : await EmulatorState.create(config);
+  try {
+    await file.write(state.snapshot());
+  } catch (err) {
+    throw new Error(`cannot write the state file ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return { file, state };
+}
+
+/**
+ * Starts an emulator with fresh state (demo accounts, unrevealed keys), or the state saved in `stateFile`. Several
+ * may run in one process.
+ */
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = opts.host ?? '127.0.0.1';
   if (!LOOPBACK.has(host)) throw new Error(`The emulator listens on loopback only, not on ${host}`);
@@ -69,26 +112,44 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const autoIssue = opts.autoIssueAfterSeconds ?? null;
   if (autoIssue !== null && !(autoIssue >= 0)) throw new Error('autoIssueAfterSeconds must be >= 0');
 
-  const state = await EmulatorState.create({
+  const flavour = flavourNamed(opts.flavour ?? 'deepcurrent');
+  if (opts.signingSecret === '') throw new Error('signingSecret must not be empty');
+  const log = opts.log ?? ((message: string) => console.error(message));
+
+  const config: StateConfig = {
     now: opts.now ?? Date.now,
     tokenTtlSeconds: ttl,
     autoIssueAfterSeconds: autoIssue,
     scryptCost: opts.scryptCost,
-  });
+    ids: flavour.ids,
+    signingSecret: opts.signingSecret === undefined ? undefined : new TextEncoder().encode(opts.signingSecret),
+  };
+  const stateFilePath = opts.stateFile === undefined ? null : resolvePath(opts.stateFile);
+  let state: EmulatorState;
+  let stateFile: StateFile | null = null;
+  if (stateFilePath === null) {
+    state = await EmulatorState.create(config);
+  } else {
+    ({ state, file: stateFile } = await openState(config, stateFilePath, flavour.name, log));
+  }
+  /** Saves the state when it changed (a no-op in memory); never rejects. */
+  const persist = (): Promise<void> => stateFile?.save(state.snapshot()) ?? Promise.resolve();
+
   const faults = opts.enableFaults ? new FaultController() : null;
   const router = new Router();
-  registerLoginRoutes(router);
-  registerUserRoutes(router);
-  registerApiKeyRoutes(router);
-  registerItemRoutes(router);
-  registerUtilRoutes(router);
+  for (const register of flavour.routes) register(router);
   if (faults) registerDebugRoutes(router, faults);
 
+  /** Set once listening; the Host check compares against it. */
+  let port = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = Date.now();
     const url = requestUrl(req);
     if (!opts.quiet) {
       res.on('finish', () => console.log(`${req.method} ${url.pathname} ${res.statusCode} ${Date.now() - started}ms`));
+    }
+    if (!hostHeaderAllowed(req.headers.host, port, LOOPBACK_HOST_NAMES)) {
+      throw new HttpError(421, `Misdirected Request: this server answers only to ${LOOPBACK_HOST_NAMES.join(', ')} on port ${port}`);
     }
     state.autoIssueDue();
     const fault = faults?.take(url.pathname);
@@ -100,7 +161,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     if (match.kind === 'not-found') throw new HttpError(404, 'Not Found');
     if (match.kind === 'method-not-allowed') throw new HttpError(405, 'Method Not Allowed', { Allow: match.allow.join(', ') });
     const body = await readBody(req);
-    const reply = await match.handler({ req, res, url, params: match.params, body, state });
+    let reply: Reply;
+    try {
+      reply = await match.handler({ req, res, url, params: match.params, body, state, flavour });
+    } finally {
+      // Saved before answering, so that a client never sees a change that a restart would undo.
+      await persist();
+    }
     if ('handled' in reply) return;
     sendJson(res, reply.status, reply.body, reply.headers);
   };
@@ -124,12 +191,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   const url = `http://${host === '::1' ? '[::1]' : host}:${port}`;
 
   let timer: NodeJS.Timeout | null = null;
   if (autoIssue !== null) {
-    timer = setInterval(() => state.autoIssueDue(), Math.min(1000, Math.max(50, autoIssue * 500)));
+    timer = setInterval(() => {
+      state.autoIssueDue();
+      void persist();
+    }, Math.min(1000, Math.max(50, autoIssue * 500)));
     timer.unref();
   }
 
@@ -138,7 +208,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     closing ??= new Promise<void>((resolve) => {
       if (timer) clearInterval(timer);
       faults?.dispose();
-      server.close(() => resolve());
+      server.close(() => resolve(stateFile?.flush()));
       server.closeAllConnections();
     });
     return closing;
@@ -152,6 +222,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     inactiveAccount: { ...INACTIVE_DEMO_ACCOUNT },
     setUserActive(email, active) {
       if (!state.setUserActive(email, active)) throw new Error(`No account with email ${email}`);
+      void persist();
+    },
+    flavour: flavour.name,
+    stateFile: stateFilePath,
+    async reset() {
+      state = await EmulatorState.create(config);
+      await stateFile?.write(state.snapshot());
     },
   };
 }

@@ -1,17 +1,16 @@
 /**
- * The emulator's in-memory state: users, their API keys, regeneration requests, items and sign-in failures.
- * Every `startEmulator` call builds a fresh {@link EmulatorState}; nothing is shared between instances.
+ * The emulator's in-memory state: users, their API keys, regeneration requests, items, the token signing secret and
+ * sign-in failures. Every `startEmulator` call builds its own {@link EmulatorState} (fresh, or restored from a
+ * {@link StateSnapshot}); nothing is shared between instances.
  */
 import { randomBytes } from 'node:crypto';
 import { generateApiKey, hashApiKey } from './api-keys';
+import { normalizeEmail } from './email';
 import { DEMO_ACCOUNTS, INACTIVE_DEMO_ACCOUNT, type DemoAccount } from './demo-accounts';
 import { newSigningSecret } from './jwt';
 import { DEFAULT_SCRYPT_COST, hashPassword } from './passwords';
-
-/** Failed sign-ins for one email within this window lock it. */
-export const LOCKOUT_WINDOW_MS = 60_000;
-/** How many failures within the window lock an email. */
-export const LOCKOUT_THRESHOLD = 5;
+import { SignInFailures } from './sign-in-failures';
+import type { StateSnapshot } from './state-snapshot';
 
 /** One API key as the server knows it. `plaintext` is kept only until the key is revealed. */
 export interface KeyRecord {
@@ -64,12 +63,18 @@ export interface ItemRecord {
   seq: number;
 }
 
+/** How ids are minted: `prefixed` (`u_3f9c…`, random) or `integer` (1, 2, 3…, per kind, as SQL servers do). */
+export type IdStyle = 'prefixed' | 'integer';
+
 /** Settings the state needs. */
 export interface StateConfig {
   now: () => number;
   tokenTtlSeconds: number;
   autoIssueAfterSeconds: number | null;
   scryptCost?: number;
+  ids: IdStyle;
+  /** Signs access tokens; when absent a fresh state gets a random secret and a restored one keeps its own. */
+  signingSecret?: Uint8Array;
 }
 
 /** A random identifier with a prefix, e.g. `u_3f9c…`. */
@@ -87,38 +92,77 @@ function newKey(createdAt: number): KeyRecord {
   return { hash: hashApiKey(plaintext), last4: plaintext.slice(-4), createdAt, revealed: false, plaintext };
 }
 
-function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
 /** All state of one emulator instance. */
 export class EmulatorState {
   readonly config: StateConfig;
   /** Signs this instance's access tokens. */
-  readonly secret: Uint8Array = newSigningSecret();
+  readonly secret: Uint8Array;
   readonly users = new Map<string, UserRecord>();
   readonly requests = new Map<string, RegenerationRequest>();
   readonly items = new Map<string, ItemRecord>();
+  /** Failed sign-ins per email (consulted only by flavours with a lockout; never saved). */
+  readonly signInFailures: SignInFailures;
   /** A hash to verify against when the email is unknown, so timing does not reveal which emails exist. */
   dummyPasswordHash = '';
   private readonly byEmail = new Map<string, UserRecord>();
   private readonly keyOwners = new Map<string, string>();
-  private readonly failures = new Map<string, { times: number[]; lockedUntil: number }>();
   private seq = 0;
+  /** The last integer id minted per prefix (`integer` ids only). */
+  private readonly counters: Record<string, number> = {};
 
-  private constructor(config: StateConfig) {
+  private constructor(config: StateConfig, secret: Uint8Array) {
     this.config = config;
+    this.secret = secret;
+    this.signInFailures = new SignInFailures(() => this.now());
   }
 
-  /** Builds a state seeded with the demo accounts (hashing their passwords). */
+  /** Builds a state seeded with the demo accounts (hashing their passwords) and new, unrevealed keys. */
   static async create(config: StateConfig): Promise<EmulatorState> {
-    const state = new EmulatorState(config);
+    const state = new EmulatorState(config, config.signingSecret ?? newSigningSecret());
     const cost = config.scryptCost ?? DEFAULT_SCRYPT_COST;
     const accounts = [...DEMO_ACCOUNTS, INACTIVE_DEMO_ACCOUNT];
     const hashes = await Promise.all([...accounts.map((a) => hashPassword(a.password, cost)), hashPassword('x', cost)]);
     accounts.forEach((account, i) => state.addUser(account, hashes[i]!, account !== INACTIVE_DEMO_ACCOUNT));
     state.dummyPasswordHash = hashes[accounts.length]!;
     return state;
+  }
+
+  /** Rebuilds a state from {@link snapshot}'s output; `config.signingSecret`, when set, replaces the saved one. */
+  static restore(config: StateConfig, snapshot: StateSnapshot): EmulatorState {
+    const secret = config.signingSecret ?? new Uint8Array(Buffer.from(snapshot.signingSecret, 'base64url'));
+    const state = new EmulatorState(config, secret);
+    state.seq = snapshot.seq;
+    Object.assign(state.counters, snapshot.counters);
+    state.dummyPasswordHash = snapshot.dummyPasswordHash;
+    for (const user of snapshot.users) {
+      state.indexUser({ ...user, apiKey: { ...user.apiKey }, pendingApiKey: user.pendingApiKey && { ...user.pendingApiKey } });
+    }
+    for (const request of snapshot.requests) state.requests.set(request.id, { ...request });
+    for (const item of snapshot.items) state.items.set(item.id, { ...item });
+    return state;
+  }
+
+  /**
+   * Everything needed to {@link restore} this state later (sign-in failures are not kept), as JSON-ready data. It
+   * shares the live records: serialise it at once.
+   */
+  snapshot(): StateSnapshot {
+    return {
+      signingSecret: Buffer.from(this.secret).toString('base64url'),
+      seq: this.seq,
+      counters: { ...this.counters },
+      dummyPasswordHash: this.dummyPasswordHash,
+      users: [...this.users.values()],
+      requests: [...this.requests.values()],
+      items: [...this.items.values()],
+    };
+  }
+
+  /** A new id for a record of the given kind (`u`, `rr`, `it`), in this state's {@link IdStyle}. */
+  mintId(prefix: string): string {
+    if (this.config.ids === 'prefixed') return newId(prefix);
+    this.counters[prefix] = (this.counters[prefix] ?? 0) + 1;
+    return String(this.counters[prefix]);
   }
 
   /** The current time (ms since the epoch), from the injectable clock. */
@@ -132,8 +176,8 @@ export class EmulatorState {
   }
 
   private addUser(account: DemoAccount, passwordHash: string, isActive: boolean): void {
-    const user: UserRecord = {
-      id: newId('u'),
+    this.indexUser({
+      id: this.mintId('u'),
       email: account.email,
       fullName: account.fullName,
       plan: account.plan,
@@ -143,10 +187,20 @@ export class EmulatorState {
       apiKey: newKey(this.now()),
       pendingApiKey: null,
       requestCount: 0,
-    };
+    });
+  }
+
+  private indexUser(user: UserRecord): void {
     this.users.set(user.id, user);
     this.byEmail.set(normalizeEmail(user.email), user);
     this.keyOwners.set(user.apiKey.hash, user.id);
+  }
+
+  /** Adds an item owned by `ownerId`. */
+  addItem(ownerId: string, title: string, description: string | null): ItemRecord {
+    const item: ItemRecord = { id: this.mintId('it'), ownerId, title, description, createdAt: this.now(), seq: this.nextSeq() };
+    this.items.set(item.id, item);
+    return item;
   }
 
   /** The user with this email (case-insensitive), if any. */
@@ -166,29 +220,6 @@ export class EmulatorState {
     if (!user) return false;
     user.isActive = active;
     return true;
-  }
-
-  /** Seconds until this email may try to sign in again (1–60), or 0 when it is not locked. */
-  lockedForSeconds(email: string): number {
-    const entry = this.failures.get(normalizeEmail(email));
-    const left = entry ? entry.lockedUntil - this.now() : 0;
-    return left > 0 ? Math.min(60, Math.max(1, Math.ceil(left / 1000))) : 0;
-  }
-
-  /** Records a failed sign-in; the 5th failure within 60 s locks the email for 60 s from now. */
-  recordFailure(email: string): void {
-    const key = normalizeEmail(email);
-    const now = this.now();
-    const entry = this.failures.get(key) ?? { times: [], lockedUntil: 0 };
-    entry.times = entry.times.filter((t) => now - t < LOCKOUT_WINDOW_MS);
-    entry.times.push(now);
-    if (entry.times.length >= LOCKOUT_THRESHOLD) entry.lockedUntil = now + LOCKOUT_WINDOW_MS;
-    this.failures.set(key, entry);
-  }
-
-  /** Forgets the failures of an email after a successful sign-in. */
-  clearFailures(email: string): void {
-    this.failures.delete(normalizeEmail(email));
   }
 
   /**
@@ -215,7 +246,7 @@ export class EmulatorState {
   /** Opens a regeneration request (the caller checks there is no open one). */
   createRequest(userId: string, reason: RegenerationReason, note: string): RegenerationRequest {
     const request: RegenerationRequest = {
-      id: newId('rr'),
+      id: this.mintId('rr'),
       userId,
       status: 'pending',
       reason,

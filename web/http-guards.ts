@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { hostHeaderAllowed } from '../emulator/host-check';
 import type { AppError } from '../src-shared/errors';
 
 /** The largest IPC body accepted (the tester's 5 MB body plus its envelope). */
@@ -31,7 +32,7 @@ export function singleHeader(req: IncomingMessage, name: string): string | undef
 
 /** True when the request was addressed to the bridge itself (`Host: 127.0.0.1:<port>`), not a rebound name. */
 export function hostAllowed(req: IncomingMessage, port: number): boolean {
-  return singleHeader(req, 'host') === `127.0.0.1:${port}`;
+  return hostHeaderAllowed(singleHeader(req, 'host'), port, ['127.0.0.1']);
 }
 
 /** True when the request has no `Origin` or comes from the bridge's own origin. */

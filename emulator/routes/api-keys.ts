@@ -41,8 +41,8 @@ function parseCreateBody(obj: Record<string, unknown>): { reason: RegenerationRe
 
 /** Registers the key-management routes. */
 export function registerApiKeyRoutes(router: Router): void {
-  router.add('POST', `${BASE}/reveal`, async ({ req, state }) => {
-    const principal = await authenticate(req, state);
+  router.add('POST', `${BASE}/reveal`, async ({ req, state, flavour }) => {
+    const principal = await authenticate(req, state, flavour.auth);
     requireJwt(principal, 'Revealing a key requires signing in with email and password');
     const revealed = state.revealKey(principal.user);
     if (!revealed) throw new HttpError(409, 'API key has already been revealed');
@@ -53,16 +53,16 @@ export function registerApiKeyRoutes(router: Router): void {
     };
   });
 
-  router.add('POST', `${BASE}/regeneration-requests`, async ({ req, body, state }) => {
-    const { user } = await authenticate(req, state);
+  router.add('POST', `${BASE}/regeneration-requests`, async ({ req, body, state, flavour }) => {
+    const { user } = await authenticate(req, state, flavour.auth);
     const input = parseCreateBody(parseJsonObject(req, body));
     if (state.openRequestOf(user.id)) throw new HttpError(409, 'A regeneration request is already open');
     const request = state.createRequest(user.id, input.reason, input.note);
     return { status: 201, body: requestView(request) };
   });
 
-  router.add('GET', `${BASE}/regeneration-requests`, async ({ req, state }) => {
-    const { user } = await authenticate(req, state);
+  router.add('GET', `${BASE}/regeneration-requests`, async ({ req, state, flavour }) => {
+    const { user } = await authenticate(req, state, flavour.auth);
     const data = [...state.requests.values()]
       .filter((r) => r.userId === user.id)
       .sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq)
@@ -70,15 +70,15 @@ export function registerApiKeyRoutes(router: Router): void {
     return { status: 200, body: { data, count: data.length } };
   });
 
-  router.add('GET', `${BASE}/regeneration-requests/{id}`, async ({ req, params, state }) => {
-    const { user } = await authenticate(req, state);
+  router.add('GET', `${BASE}/regeneration-requests/{id}`, async ({ req, params, state, flavour }) => {
+    const { user } = await authenticate(req, state, flavour.auth);
     const request = state.requests.get(params.id!);
     if (!request || request.userId !== user.id) throw new HttpError(404, 'Regeneration request not found');
     return { status: 200, body: requestView(request) };
   });
 
-  router.add('POST', `${BASE}/regeneration-requests/{id}/confirm`, async ({ req, params, state }) => {
-    const principal = await authenticate(req, state);
+  router.add('POST', `${BASE}/regeneration-requests/{id}/confirm`, async ({ req, params, state, flavour }) => {
+    const principal = await authenticate(req, state, flavour.auth);
     requireJwt(principal, 'Confirming a new key requires signing in with email and password');
     const request = state.requests.get(params.id!);
     if (!request || request.userId !== principal.user.id) throw new HttpError(404, 'Regeneration request not found');
@@ -89,8 +89,8 @@ export function registerApiKeyRoutes(router: Router): void {
     return { status: 200, body: requestView(request) };
   });
 
-  router.add('POST', '/api/v1/support/regeneration-requests/{id}/issue', async ({ req, params, state }) => {
-    const { user } = await authenticate(req, state);
+  router.add('POST', '/api/v1/support/regeneration-requests/{id}/issue', async ({ req, params, state, flavour }) => {
+    const { user } = await authenticate(req, state, flavour.auth);
     if (user.role !== 'support') throw new HttpError(403, 'This action requires the support role');
     const request = state.requests.get(params.id!);
     if (!request) throw new HttpError(404, 'Regeneration request not found');
