@@ -22,7 +22,7 @@ export interface JsonText {
   tree(): JsonView<JsonDocument>;
 }
 
-/** The largest Pretty text made (characters); a deeply nested body would grow far beyond its own size. */
+/** The largest Pretty text made, in characters. */
 const MAX_PRETTY_CHARS = 64 * 1024 * 1024;
 
 const TOO_DEEP_TO_FORMAT = 'This body is nested too deeply to pretty-print, so it is shown raw.';
@@ -96,8 +96,11 @@ function checkForPretty(text: string): { ok: true; size: number } | { ok: false;
   return errors[0] ? { ok: false, problem: describeJsonError(text, errors[0]) } : { ok: true, size };
 }
 
-/** The views of one text (create it once per text, e.g. with `useMemo`). */
-export function jsonText(text: string): JsonText {
+/**
+ * The views of one text (create it once per text, e.g. with `useMemo`). Pretty is refused when it would be longer
+ * than `maxPrettyChars` (a deeply nested body grows far beyond its own size).
+ */
+export function jsonText(text: string, maxPrettyChars = MAX_PRETTY_CHARS): JsonText {
   let pretty: JsonView<string> | undefined;
   let tree: JsonView<JsonDocument> | undefined;
   return {
@@ -105,7 +108,7 @@ export function jsonText(text: string): JsonText {
       if (!pretty) {
         const checked = checkForPretty(text);
         if (!checked.ok) pretty = { ok: false, note: 'problem' in checked ? notJson(checked.problem) : TOO_DEEP_TO_FORMAT };
-        else if (checked.size > MAX_PRETTY_CHARS) pretty = { ok: false, note: TOO_DEEP_TO_FORMAT };
+        else if (checked.size > maxPrettyChars) pretty = { ok: false, note: TOO_DEEP_TO_FORMAT };
         else pretty = { ok: true, value: formatted(text) };
       }
       return pretty;
