@@ -31,7 +31,7 @@ export interface ProfileSummary {
   functions: ProfileShare[];
 }
 
-/** Where a frame's code lives, as a short name: `src-main/services/tester-runner.ts`, `zod`, `node:undici`, `(gc)`. */
+/** Where a frame's code lives, as a short name: `src-main/tester/tester-runner.ts`, `zod`, `node:undici`, `(gc)`. */
 export function placeOf(frame: ProfileNode['callFrame']): string {
   const { url, functionName } = frame;
   if (!url) {

@@ -4,10 +4,10 @@
  * Pure: anything it refuses is refused before a byte is sent.
  */
 import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
+import { jsonSyntaxError } from '../../src-shared/json-syntax';
 import { redactText } from '../../src-shared/redaction';
 import type { ComposedRequest, HttpMethod } from '../../src-shared/tester';
 import { composeUrl, pinProblem, wireBody, wireHeaders } from '../../src-shared/tester-wire';
-import { jsonSyntaxError } from './tester-json-check';
 
 /** A request ready to send (without the credential, which the runner adds). */
 export interface PreparedRequest {

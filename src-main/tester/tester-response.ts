@@ -1,9 +1,9 @@
 /**
- * Shapes a raw tester response for the renderer: the body as pretty JSON, text or a binary summary, and the status
+ * Shapes a raw tester response for the renderer: the body as received (JSON, text) or a binary summary, and the status
  * explained in the words of the DeepCurrent docs (401, 403, 404, 422, 429, 5xx, redirects).
  */
 import { redactSecrets } from '../../src-shared/credentials';
-import { prettyJson } from '../../src-shared/json-pretty';
+import { jsonSyntaxError } from '../../src-shared/json-syntax';
 import type { TesterResponse } from '../../src-shared/tester';
 import { detailOf, isRejectedCredential, parseRetryAfter } from '../deepcurrent-api';
 import type { RawResponse } from './tester-runner';
@@ -98,20 +98,30 @@ function hexSummary(bytes: Uint8Array, contentType: string, truncated: boolean):
   return lines.join('\n');
 }
 
-/** The body as the renderer shows it. */
+/** Says where a body labelled JSON stops being JSON. */
+function notJsonNote(text: string, contentType: string): string {
+  const problem = jsonSyntaxError(text);
+  const where = problem ? ` (${problem.reason} at line ${problem.line}, column ${problem.column}, position ${problem.position})` : '';
+  return `The body is labelled ${mediaTypeOf(contentType)} but is not valid JSON${where}, so it is shown as text.`;
+}
+
+/**
+ * The body as the renderer shows it: text exactly as received (the renderer re-indents JSON for its Pretty view), a
+ * `json` kind only for text that parses, and a `note` when a body labelled JSON does not.
+ */
 export function shapeBody(
   bytes: Uint8Array,
   contentType: string,
   truncated: boolean,
-): { bodyKind: TesterResponse['bodyKind']; text: string } {
+): { bodyKind: TesterResponse['bodyKind']; text: string; note?: string } {
   if (bytes.byteLength === 0) return { bodyKind: 'empty', text: '' };
   if (isJsonType(contentType) && !truncated) {
     const text = decode(bytes, contentType, false);
     try {
       JSON.parse(text);
-      return { bodyKind: 'json', text: prettyJson(text) };
+      return { bodyKind: 'json', text };
     } catch {
-      return { bodyKind: 'text', text };
+      return { bodyKind: 'text', text, note: notJsonNote(text, contentType) };
     }
   }
   if (isTextType(contentType) || (contentType === '' && looksLikeText(bytes))) {
@@ -200,7 +210,12 @@ export function shapeResponse(
     if (shown !== value) hidden = true;
     headers.push([name, shown]);
   }
-  const explanation = [...options.notes, explainStatus(raw, options.sentCredential, options.credentialRejected ?? isCredentialRejected(raw)), hidden ? HIDDEN_CREDENTIALS_NOTE : null]
+  const explanation = [
+    ...options.notes,
+    explainStatus(raw, options.sentCredential, options.credentialRejected ?? isCredentialRejected(raw)),
+    shaped.note ? redactSecrets(shaped.note) : null,
+    hidden ? HIDDEN_CREDENTIALS_NOTE : null,
+  ]
     .filter(Boolean)
     .join(' ');
   const retryAfter = raw.status === 429 || raw.status === 503 ? parseRetryAfter(headerOf(raw.headers, 'retry-after')) : undefined;

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import { DEMO_PASSWORD } from '../../emulator/demo-accounts';
-import { LOCKOUT_THRESHOLD, LOCKOUT_WINDOW_MS } from '../../emulator/state';
+import { LOCKOUT_THRESHOLD, LOCKOUT_WINDOW_MS } from '../../emulator/sign-in-failures';
 import { createAccountHandlers } from '../../src-main/accounts/accounts-service';
 import { makeTestContext } from '../helpers/service-context';
 import { value } from '../helpers/result';

@@ -149,11 +149,14 @@ describe('broken servers', () => {
     expect(value(await f.send({ path: '/api/v1/users/me' })).status).toBe(500);
   });
 
-  it('shows unparseable JSON as text', async () => {
+  it('shows unparseable JSON as text, saying where it stops being JSON', async () => {
     await f.fault({ mode: 'invalid-json', path: '/api/v1/users/me', times: 1 });
     const r = value(await f.send({ path: '/api/v1/users/me' }));
     expect(r).toMatchObject({ status: 200, bodyKind: 'text' });
     expect(r.text).toContain('"full_name": "Ada Lov');
+    expect(r.explanation).toBe(
+      'The body is labelled application/json but is not valid JSON (A string is not closed at line 1, column 64, position 63), so it is shown as text.',
+    );
   });
 });
 

@@ -1,7 +1,9 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as jsonc from 'jsonc-parser';
 import { JsonTree } from '../../src-renderer/features/tester/json-tree';
+import { jsonText, type JsonDocument } from '../../src-renderer/features/tester/json-text';
 import { FakeDeepCurrent } from './fake-api';
 import { button, byLabel, click, goTo, hasText, pageText, press, queryButton, queryByLabel, renderApp, type, waitFor } from './helpers';
 
@@ -11,13 +13,31 @@ afterEach(async () => {
   for (const root of roots.splice(0)) await act(async () => root.unmount());
 });
 
-/** Mounts the tree alone, as the tester does with a parsed body. */
+// Spies on the parser, to count how often the tester parses and formats a body.
+vi.mock('jsonc-parser', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('jsonc-parser')>();
+  return { ...actual, parseTree: vi.fn(actual.parseTree), format: vi.fn(actual.format), visit: vi.fn(actual.visit) };
+});
+
+beforeEach(() => vi.clearAllMocks());
+
+const isDoc = (value: unknown): value is JsonDocument => typeof value === 'object' && value !== null && 'root' in value && 'text' in value;
+
+/** The tree of a JSON text, as the tester builds it. */
+function docOf(text: string): JsonDocument {
+  const tree = jsonText(text).tree();
+  if (!tree.ok) throw new Error(tree.note);
+  return tree.value;
+}
+
+/** Mounts the tree alone, as the tester does with a parsed body (a value, a JSON text as sent, or its tree). */
 async function mountTree(value: unknown): Promise<HTMLElement> {
+  const doc = isDoc(value) ? value : docOf(typeof value === 'string' ? value : JSON.stringify(value));
   const container = document.createElement('div');
   document.body.appendChild(container);
   const root = createRoot(container);
   roots.push(root);
-  await act(async () => root.render(<JsonTree value={value} />));
+  await act(async () => root.render(<JsonTree doc={doc} />));
   return container;
 }
 
@@ -100,8 +120,13 @@ describe('JSON tree', () => {
     const rows = Array.from({ length: 120_000 }, (_, i) => ({ id: i, title: `item ${i}`, tags: ['x', 'y'], owner: { email: `u${i}@example.test` } }));
     const text = JSON.stringify({ data: rows, count: rows.length });
     expect(text.length).toBeGreaterThan(10_000_000);
-    const started = performance.now();
-    await mountTree(JSON.parse(text));
+    // jsonc-parser's tree of 10 MB takes about a second on its own (JSON.parse: a fifth of it), the price of exact
+    // numbers and duplicate keys; the bound here only catches a parser gone quadratic. Mounting is timed apart.
+    let started = performance.now();
+    const doc = docOf(text);
+    expect(performance.now() - started).toBeLessThan(6_000);
+    started = performance.now();
+    await mountTree(doc);
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(tree().querySelectorAll('*').length).toBeLessThan(3_000);
     expect(expanded('data [120000]')).toBe('true');
@@ -174,42 +199,79 @@ describe('JSON tree in the request tester', () => {
     await waitFor(() => hasText('200 OK'));
   }
 
-  it('offers Tree beside Pretty and Raw and parses the body once for both Pretty and Tree', async () => {
+  it('offers Tree beside Pretty and Raw, and parses and formats the body at most once each', async () => {
     const text = JSON.stringify({ email: 'ada@deepcurrent.test', plan: { name: 'pro', seats: 3 } });
-    const parse = vi.spyOn(JSON, 'parse');
-    try {
-      await sendWithBody(text);
-      expect(byLabel('Response body').textContent).toContain('"email": "ada@deepcurrent.test"');
-      await click(button('Tree'));
-      expect(button('Tree').getAttribute('aria-pressed')).toBe('true');
-      expect(queryByLabel('Response body')).toBeNull();
-      expect(expanded('plan {2}')).toBe('true');
-      expect(tree().textContent).toContain('seats: 3');
-      await click(button('Raw'));
-      expect(byLabel('Response body').textContent).toBe(text);
-      await click(button('Tree'));
-      await click(button('Pretty'));
-      expect(byLabel('Response body').textContent).toContain('"seats": 3');
-      expect(parse.mock.calls.filter(([arg]) => arg === text)).toHaveLength(1);
-    } finally {
-      parse.mockRestore();
-    }
+    const calls = (fn: unknown) => vi.mocked(fn as (t: string) => unknown).mock.calls.filter(([arg]) => arg === text).length;
+    await sendWithBody(text);
+    expect(byLabel('Response body').textContent).toContain('"email": "ada@deepcurrent.test"');
+    expect(calls(jsonc.parseTree)).toBe(0);
+    await click(button('Tree'));
+    expect(button('Tree').getAttribute('aria-pressed')).toBe('true');
+    expect(queryByLabel('Response body')).toBeNull();
+    expect(expanded('plan {2}')).toBe('true');
+    expect(tree().textContent).toContain('seats: 3');
+    await click(button('Raw'));
+    expect(byLabel('Response body').textContent).toBe(text);
+    await click(button('Tree'));
+    await click(button('Pretty'));
+    expect(byLabel('Response body').textContent).toContain('"seats": 3');
+    expect(calls(jsonc.parseTree)).toBe(1);
+    expect(calls(jsonc.format)).toBe(1);
+    expect(calls(jsonc.visit)).toBe(1);
   });
 
-  it('shows a body that is not complete JSON raw in Tree too', async () => {
-    await sendWithBody('{"a": [1, 2', { truncated: true });
+  it('shows Raw exactly as received: compact stays compact, spacing and key order as sent', async () => {
+    await sendWithBody('{"a":1,"b":[1,2]}');
+    await click(button('Raw'));
+    expect(byLabel('Response body').textContent).toBe('{"a":1,"b":[1,2]}');
+    await click(button('Pretty'));
+    expect(byLabel('Response body').textContent).toBe('{\n  "a": 1,\n  "b": [\n    1,\n    2\n  ]\n}');
+    const spaced = '{ "z" :1,\n\t"a": [ 2 ,1 ] }';
+    await sendWithBody(spaced);
+    await click(button('Raw'));
+    expect(byLabel('Response body').textContent).toBe(spaced);
+  });
+
+  it('shows numbers and duplicate keys exactly as sent in Pretty and Tree', async () => {
+    await sendWithBody('{"id":12345678901234567890,"f":1.0,"e":1e400,"z":-0,"a":1,"a":"two"}');
+    expect(byLabel('Response body').textContent).toBe(
+      '{\n  "id": 12345678901234567890,\n  "f": 1.0,\n  "e": 1e400,\n  "z": -0,\n  "a": 1,\n  "a": "two"\n}',
+    );
     await click(button('Tree'));
-    expect(pageText()).toContain('not complete JSON');
+    const rows = Array.from(tree().querySelectorAll('.jt-leaf')).map((leaf) => leaf.textContent);
+    expect(rows).toEqual(['id: 12345678901234567890', 'f: 1.0', 'e: 1e400', 'z: -0', 'a: 1', 'a: "two"']);
+    expect(expanded('root {6}')).toBe('true');
+  });
+
+  it('shows a body that is not complete JSON raw in Tree too, saying where it stops', async () => {
+    await sendWithBody('{"a": [1, 2', { truncated: true });
+    expect(pageText()).toContain('This body is not complete JSON ("]" is missing at the end at line 1, column 12)');
+    await click(button('Tree'));
+    expect(pageText()).toContain('This body is not complete JSON ("]" is missing at the end at line 1, column 12)');
     expect(byLabel('Response body').textContent).toBe('{"a": [1, 2');
     expect(queryByLabel('Response tree')).toBeNull();
   });
+
+  it('shows a body nested too deeply for the parser raw, saying so', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    await sendWithBody(deep);
+    expect(pageText()).toContain('nested too deeply to pretty-print');
+    await click(button('Tree'));
+    expect(pageText()).toContain('nested too deeply to show as a tree');
+    expect(byLabel('Response body').textContent).toBe(deep.slice(0, 500_000));
+  });
 });
 
-describe('the Pretty view text (jsonCache)', () => {
-  it('keeps every digit of a large integer and shows duplicate keys, as the main process printed them', async () => {
-    const { jsonCache } = await import('../../src-renderer/features/tester/json-tree-model');
-    const text = '{"id":12345678901234567890,"a":1,"a":2}';
-    expect(jsonCache(text).pretty()).toBe('{\n  "id": 12345678901234567890,\n  "a": 1,\n  "a": 2\n}');
-    expect(jsonCache('{"cut":').pretty()).toBeNull();
+describe('JSON tree search', () => {
+  it('finds numbers by their text as sent, and each duplicate key', async () => {
+    await mountTree('{"big":12345678901234567890,"a":{"x":1},"a":{"x":2}}');
+    await type(byLabel('Search'), '678901234567890');
+    await waitFor(() => pageText().includes('1 match.'));
+    expect(tree().querySelector('mark')?.textContent).toBe('678901234567890');
+    await type(byLabel('Search'), 'x');
+    await waitFor(() => pageText().includes('2 matches.'));
+    expect(toggles().map((t) => t.textContent)).toEqual(['root {3}', 'a {1}', 'a {1}']);
+    expect(tree().textContent).toContain('x: 1');
+    expect(tree().textContent).toContain('x: 2');
   });
 });

@@ -60,6 +60,20 @@ describe('request tester', () => {
     expect(body.value).toBe('{\n  "title": "Hello",\n  "n": [\n    1,\n    2\n  ]\n}');
   });
 
+  it('formats a JSON body without touching its numbers, escapes or duplicate keys', async () => {
+    const fake = new FakeDeepCurrent();
+    fake.seedAccount('ada@deepcurrent.test', 'api-key');
+    await openTester(fake);
+    await click(byLabel('JSON'));
+    const body = byLabel<HTMLTextAreaElement>('JSON body');
+    await type(body, '{"id":12345678901234567890,"f":1.0,"e":1e400,"z":-0,"s":"\\u00e9","a":1,"a":2,"o":{},"l":[ ]}');
+    await waitFor(() => pageText().includes('Valid JSON.'));
+    await click(button('Format'));
+    expect(body.value).toBe(
+      '{\n  "id": 12345678901234567890,\n  "f": 1.0,\n  "e": 1e400,\n  "z": -0,\n  "s": "\\u00e9",\n  "a": 1,\n  "a": 2,\n  "o": {},\n  "l": []\n}',
+    );
+  });
+
   it('refuses to send a path that still has a {param} placeholder', async () => {
     const fake = new FakeDeepCurrent();
     fake.seedAccount('ada@deepcurrent.test', 'api-key');

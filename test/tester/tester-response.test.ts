@@ -8,7 +8,6 @@ import {
   UNAUTHORIZED_EXPLANATION,
 } from '../../src-main/tester/tester-response';
 import type { RawResponse } from '../../src-main/tester/tester-runner';
-import { prettyJson } from '../../src-shared/json-pretty';
 
 const enc = new TextEncoder();
 
@@ -20,20 +19,24 @@ const shape = (r: RawResponse, sentCredential = true, notes: string[] = []) =>
   shapeResponse(r, { historyId: 'h1', sentCredential, notes });
 
 describe('response bodies', () => {
-  it('pretty-prints JSON without rounding large numbers or hiding duplicate keys', () => {
-    const body = shapeBody(enc.encode('{"id":12345678901234567890,"a":[],"b":{},"s":"x,y:{z}","a":[1,{"c":null}]}'), 'application/json', false);
-    expect(body.bodyKind).toBe('json');
-    expect(body.text).toBe(
-      '{\n  "id": 12345678901234567890,\n  "a": [],\n  "b": {},\n  "s": "x,y:{z}",\n  "a": [\n    1,\n    {\n      "c": null\n    }\n  ]\n}',
+  it('passes JSON on exactly as received: compact stays compact, numbers, duplicate keys and escapes untouched', () => {
+    const sent = '{"id":12345678901234567890,"f":1.0,"e":1e400,"z":-0,"a":[],"s":"say \\"hi\\", ok","a":[1,{"c":null}]}';
+    expect(shapeBody(enc.encode(sent), 'application/json', false)).toEqual({ bodyKind: 'json', text: sent });
+    const spaced = '{ "b" : [ 2 ,1 ],\r\n\t"a":true }\n';
+    expect(shapeBody(enc.encode(spaced), 'application/problem+json', false)).toEqual({ bodyKind: 'json', text: spaced });
+  });
+
+  it('shows a JSON content type that does not parse as text, saying where it stops being JSON', () => {
+    expect(shapeBody(enc.encode('{"a": tr'), 'application/json; charset=utf-8', false)).toEqual({
+      bodyKind: 'text',
+      text: '{"a": tr',
+      note: 'The body is labelled application/json but is not valid JSON (Unexpected character "t" at line 1, column 7, position 6), so it is shown as text.',
+    });
+    const r = shape(raw(200, '{\n  "a": 1,\n}'));
+    expect(r).toMatchObject({ bodyKind: 'text', text: '{\n  "a": 1,\n}' });
+    expect(r.explanation).toBe(
+      'The body is labelled application/json but is not valid JSON (A trailing comma is not allowed in JSON at line 2, column 9, position 10), so it is shown as text.',
     );
-  });
-
-  it('keeps escaped quotes inside strings when pretty-printing', () => {
-    expect(prettyJson('{"a":"say \\"hi\\", ok","b":"\\\\"}')).toBe('{\n  "a": "say \\"hi\\", ok",\n  "b": "\\\\"\n}');
-  });
-
-  it('shows a JSON content type that does not parse as text', () => {
-    expect(shapeBody(enc.encode('{"a": tr'), 'application/json; charset=utf-8', false)).toEqual({ bodyKind: 'text', text: '{"a": tr' });
   });
 
   it('shows text types as text, decoding the declared charset', () => {
@@ -89,7 +92,7 @@ describe('credentials in responses', () => {
   });
 
   it('leaves a response without credentials as it was', () => {
-    expect(shape(raw(200, '{"a":"dc_short"}')).text).toBe('{\n  "a": "dc_short"\n}');
+    expect(shape(raw(200, '{"a":"dc_short"}')).text).toBe('{"a":"dc_short"}');
   });
 });
 

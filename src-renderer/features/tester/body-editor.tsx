@@ -4,11 +4,11 @@
  */
 import { useDeferredValue, useMemo } from 'react';
 import { useAppStore } from '../../store';
-import { prettyJson } from '../../../src-shared/json-pretty';
 import { jsonProblem, type BodyKind } from '../../store/tester-draft';
 import { Button } from '../../components/button';
 import { Field } from '../../components/field';
 import { KeyValueTable } from '../../components/key-value-table';
+import { formatJson } from './json-text';
 
 const KINDS: [BodyKind, string][] = [
   ['none', 'None'],
@@ -24,7 +24,7 @@ function JsonBody() {
   const problem = useMemo(() => (deferred.trim() === '' ? null : jsonProblem(deferred)), [deferred]);
   const format = () => {
     if (jsonProblem(text)) return;
-    update({ jsonText: prettyJson(text) });
+    update({ jsonText: formatJson(text) });
   };
   return (
     <>

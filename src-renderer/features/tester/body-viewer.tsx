@@ -1,5 +1,6 @@
 /**
- * A response body that stays responsive at 10 MB: JSON pretty, as a collapsible tree (`json-tree.tsx`) or raw, a
+ * A response body that stays responsive at 10 MB: JSON pretty, as a collapsible tree (`json-text.ts`,
+ * `json-tree.tsx`) or raw (the text as received), a
  * `Search` box that keeps only the matching lines (highlighted), and at most a few hundred rows in the DOM at once,
  * with `Show more`. A very long line (a minified document) is cut into rows of `MAX_ROW_CHARS`, so paging works for
  * it too.
@@ -11,7 +12,7 @@ import { Button } from '../../components/button';
 import { Field } from '../../components/field';
 import { formatBytes } from '../../format';
 import { JsonTree } from './json-tree';
-import { jsonCache } from './json-tree-model';
+import { jsonText } from './json-text';
 
 /** Lines rendered at first, and added by each `Show more`. */
 const PAGE_LINES = 500;
@@ -93,9 +94,11 @@ function TextLines({ text, label }: { text: string; label: string }) {
 
 function JsonBody({ text }: { text: string }) {
   const [mode, setMode] = useState<'pretty' | 'tree' | 'raw'>('pretty');
-  // Parsed at most once per response, whichever of Pretty and Tree asks first; Raw never parses.
-  const json = useMemo(() => jsonCache(text), [text]);
-  const parsed = mode === 'raw' ? null : json.parsed();
+  // Pretty and Tree are each computed at most once per response, when first shown; Raw is the text as received.
+  const json = useMemo(() => jsonText(text), [text]);
+  const pretty = mode === 'pretty' ? json.pretty() : null;
+  const tree = mode === 'tree' ? json.tree() : null;
+  const view = pretty ?? tree;
   const modes = [
     ['pretty', 'Pretty'],
     ['tree', 'Tree'],
@@ -110,12 +113,8 @@ function JsonBody({ text }: { text: string }) {
           </Button>
         ))}
       </div>
-      {parsed && !parsed.ok ? <p className="muted">This body is not complete JSON, so it is shown raw.</p> : null}
-      {mode === 'tree' && parsed?.ok ? (
-        <JsonTree value={parsed.value} />
-      ) : (
-        <TextLines text={(mode === 'pretty' ? json.pretty() : null) ?? text} label="Response body" />
-      )}
+      {view && !view.ok ? <p className="muted">{view.note}</p> : null}
+      {tree?.ok ? <JsonTree doc={tree.value} /> : <TextLines text={pretty?.ok ? pretty.value : text} label="Response body" />}
     </>
   );
 }

@@ -1,9 +1,11 @@
 /**
- * The data side of the JSON tree, with no React: one parse per response (kept for Pretty and Tree alike), node
- * paths, the nodes open at first, the size test for `Expand all`, and a search that stops after a fixed number of
- * matches and records the branches that lead to them.
+ * The data side of the JSON tree, with no React, over `jsonc-parser`'s tree of the body (`json-text.ts`): the
+ * children of a node with their names (duplicate keys included), each value's exact text, node paths, the nodes open
+ * at first, the size test for `Expand all`, and a search that stops after a fixed number of matches and records the
+ * branches that lead to them.
  */
-import { prettyJson } from '../../../src-shared/json-pretty';
+import type { Node } from 'jsonc-parser';
+import type { JsonDocument } from './json-text';
 
 /** Children shown at first under one node, and added by each `Show more`. */
 export const TREE_PAGE = 100;
@@ -18,98 +20,79 @@ export const MAX_TREE_MATCHES = 200;
 /** Characters of a string value shown in a row; the rest is counted, not shown. */
 export const MAX_VALUE_CHARS = 1_000;
 
-/** Separates the keys of a node's path (a character no one types in a key). */
-const SEP = '\u0000';
+/** Separates the child indexes of a node's path. */
+const SEP = '/';
 
 /** The path of the top-level value. */
 export const ROOT_PATH = '';
 
-/** A JSON object or array: the values that become expandable nodes. */
-export type JsonContainer = Record<string, unknown> | unknown[];
-
-/** The result of parsing a body: its value, or `ok: false` when it is not complete JSON. */
-export type ParsedJson = { ok: true; value: unknown } | { ok: false };
-
-/** A body parsed at most once and pretty-printed at most once, whichever view asks first. */
-export interface JsonCache {
-  parsed(): ParsedJson;
-  pretty(): string | null;
-}
-
-/** A lazy, memoising parser for one response body (create it once per body, e.g. with `useMemo`). */
-export function jsonCache(text: string): JsonCache {
-  let parsed: ParsedJson | undefined;
-  let pretty: string | null | undefined;
-  const parse = (): ParsedJson => {
-    if (parsed) return parsed;
-    try {
-      parsed = { ok: true, value: JSON.parse(text) as unknown };
-    } catch {
-      parsed = { ok: false };
-    }
-    return parsed;
-  };
-  return {
-    parsed: parse,
-    pretty() {
-      if (pretty === undefined) {
-        const p = parse();
-        pretty = p.ok ? prettyJson(text) : null;
-      }
-      return pretty;
-    },
-  };
+/** A child of an object or array: its name (the key, or the index in an array) and its value node. */
+export interface TreeChild {
+  name: string;
+  node: Node;
 }
 
 /** True for objects and arrays. */
-export function isContainer(value: unknown): value is JsonContainer {
-  return value !== null && typeof value === 'object';
+export function isContainer(node: Node): boolean {
+  return node.type === 'object' || node.type === 'array';
 }
 
-/** The number of children of an object or array. */
-export function childCount(value: JsonContainer): number {
-  return Array.isArray(value) ? value.length : Object.keys(value).length;
+/** The number of children of an object or array (duplicate keys each count). */
+export function childCount(node: Node): number {
+  return node.children?.length ?? 0;
+}
+
+/** The `index`th child of an object (a property: its key and value) or an array. */
+export function childAt(node: Node, index: number): TreeChild {
+  const child = node.children![index]!;
+  if (node.type === 'array') return { name: String(index), node: child };
+  const [key, value] = child.children!;
+  return { name: key!.value as string, node: value! };
 }
 
 /** `{3}` for an object of three keys, `[120]` for an array of 120 items. */
-export function summaryOf(value: JsonContainer): string {
-  return Array.isArray(value) ? `[${value.length}]` : `{${childCount(value)}}`;
+export function summaryOf(node: Node): string {
+  return node.type === 'array' ? `[${childCount(node)}]` : `{${childCount(node)}}`;
 }
 
-/** The path of a child, from its parent's path and its key (an array index as a string). */
-export function childPath(parent: string, key: string): string {
-  return `${parent}${SEP}${key}`;
+/** A primitive's text exactly as sent (`12345678901234567890`, `1.0`, `-0`, `true`); a string's decoded value. */
+export function valueText(doc: JsonDocument, node: Node): string {
+  if (node.type === 'string') return node.value as string;
+  return doc.text.slice(node.offset, node.offset + node.length);
+}
+
+/** The path of a child, from its parent's path and its index (so duplicate keys have paths of their own). */
+export function childPath(parent: string, index: number): string {
+  return `${parent}${SEP}${index}`;
 }
 
 /** The paths open at first: the top level, and its first children while they show few rows together. */
-export function defaultOpenPaths(value: unknown): Set<string> {
+export function defaultOpenPaths(root: Node): Set<string> {
   const open = new Set<string>();
-  if (!isContainer(value)) return open;
+  if (!isContainer(root)) return open;
   open.add(ROOT_PATH);
   if (DEFAULT_OPEN_DEPTH < 2) return open;
-  const keys = Array.isArray(value) ? null : Object.keys(value);
-  const shown = Math.min(keys ? keys.length : (value as unknown[]).length, TREE_PAGE);
+  const shown = Math.min(childCount(root), TREE_PAGE);
   let rows = shown;
   for (let i = 0; i < shown; i += 1) {
-    const key = keys ? keys[i] : String(i);
-    const child = keys ? (value as Record<string, unknown>)[key] : (value as unknown[])[i];
+    const child = childAt(root, i).node;
     if (!isContainer(child)) continue;
     const more = Math.min(childCount(child), TREE_PAGE);
     if (rows + more > DEFAULT_OPEN_ROWS) break;
     rows += more;
-    open.add(childPath(ROOT_PATH, key));
+    open.add(childPath(ROOT_PATH, i));
   }
   return open;
 }
 
 /** Counts the values in a document, stopping once the count passes `limit`. */
-export function countNodes(value: unknown, limit: number): number {
+export function countNodes(root: Node, limit: number): number {
   let count = 0;
-  const stack: unknown[] = [value];
+  const stack: Node[] = [root];
   while (stack.length > 0 && count <= limit) {
-    const v = stack.pop();
+    const node = stack.pop()!;
     count += 1;
-    if (isContainer(v)) for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push(child);
+    if (isContainer(node)) for (let i = 0; i < childCount(node); i += 1) stack.push(childAt(node, i).node);
   }
   return count;
 }
@@ -118,61 +101,48 @@ export function countNodes(value: unknown, limit: number): number {
 export interface TreeSearch {
   /** Paths whose key or value contains the query. */
   matches: Set<string>;
-  /** For each node on the way to a match, the keys of its children on the way, in document order. */
-  branches: Map<string, string[]>;
+  /** For each node on the way to a match, the indexes of its children on the way, in document order. */
+  branches: Map<string, number[]>;
   /** How many matches were found (at most `MAX_TREE_MATCHES`). */
   count: number;
   /** True when the search stopped at the cap, so there may be more. */
   capped: boolean;
 }
 
-/** True when a primitive value, as shown, contains the (lower-case) query. */
-function valueMatches(value: unknown, query: string): boolean {
-  if (typeof value === 'string') return value.toLowerCase().includes(query);
-  if (isContainer(value)) return false;
-  return String(value).includes(query);
-}
-
 /**
- * Finds the nodes whose key (not an array index) or primitive value contains `query` (lower case), in document
- * order, stopping after `cap` matches.
+ * Finds the nodes whose key (not an array index) or primitive value (as shown) contains `query` (lower case), in
+ * document order, stopping after `cap` matches.
  */
-export function searchTree(value: unknown, query: string, cap = MAX_TREE_MATCHES): TreeSearch {
+export function searchTree(doc: JsonDocument, query: string, cap = MAX_TREE_MATCHES): TreeSearch {
   const result: TreeSearch = { matches: new Set(), branches: new Map(), count: 0, capped: false };
-  const keys: string[] = [];
+  const indexes: number[] = [];
 
   const record = () => {
     let path = ROOT_PATH;
-    for (const key of keys) {
+    for (const index of indexes) {
       let list = result.branches.get(path);
       if (!list) result.branches.set(path, (list = []));
-      if (list[list.length - 1] !== key) list.push(key);
-      path = childPath(path, key);
+      if (list[list.length - 1] !== index) list.push(index);
+      path = childPath(path, index);
     }
     result.matches.add(path);
     result.count += 1;
     if (result.count >= cap) result.capped = true;
   };
 
-  const visit = (v: unknown, keyMatches: boolean): void => {
-    if (keyMatches || valueMatches(v, query)) record();
-    if (result.capped || !isContainer(v)) return;
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length && !result.capped; i += 1) {
-        keys.push(String(i));
-        visit(v[i], false);
-        keys.pop();
-      }
-    } else {
-      for (const key of Object.keys(v)) {
-        if (result.capped) break;
-        keys.push(key);
-        visit(v[key], key.toLowerCase().includes(query));
-        keys.pop();
-      }
+  const visit = (node: Node, keyMatches: boolean): void => {
+    const container = isContainer(node);
+    if (keyMatches || (!container && valueText(doc, node).toLowerCase().includes(query))) record();
+    if (result.capped || !container) return;
+    const keyed = node.type === 'object';
+    for (let i = 0; i < childCount(node) && !result.capped; i += 1) {
+      const child = childAt(node, i);
+      indexes.push(i);
+      visit(child.node, keyed && child.name.toLowerCase().includes(query));
+      indexes.pop();
     }
   };
 
-  visit(value, false);
+  visit(doc.root, false);
   return result;
 }

@@ -1,5 +1,5 @@
 /**
- * A collapsible tree of a parsed JSON body. Objects and arrays are disclosure buttons (`data [120]`, with
+ * A collapsible tree of a parsed JSON body, every number and duplicate key as sent. Objects and arrays are disclosure buttons (`data [120]`, with
  * `aria-expanded`); only open nodes mount their children, and each shows its first `TREE_PAGE` children with
  * `Show more`, so a 10 MB body never mounts a huge tree. `Search` keeps only the branches that lead to a match
  * (opened, highlighted, at most `MAX_TREE_MATCHES`). Keyboard: Tab and Enter/Space as for any button, and the
@@ -9,12 +9,15 @@ import { createContext, useCallback, useContext, useDeferredValue, useMemo, useS
 import { Marked } from '../../components/marked';
 import { Button } from '../../components/button';
 import { Field } from '../../components/field';
+import type { Node } from 'jsonc-parser';
+import type { JsonDocument } from './json-text';
 import {
   EXPAND_ALL_MAX_NODES,
   MAX_TREE_MATCHES,
   MAX_VALUE_CHARS,
   ROOT_PATH,
   TREE_PAGE,
+  childAt,
   childCount,
   childPath,
   countNodes,
@@ -22,12 +25,13 @@ import {
   isContainer,
   searchTree,
   summaryOf,
-  type JsonContainer,
+  valueText,
   type TreeSearch,
 } from './json-tree-model';
 
-/** What every node asks the tree: open or not, how many children to show, and the search in force. */
+/** What every node asks the tree: the document, open or not, how many children to show, and the search in force. */
 interface TreeApi {
+  doc: JsonDocument;
   isOpen(path: string, depth: number): boolean;
   toggle(path: string, depth: number): void;
   limitOf(path: string): number;
@@ -44,9 +48,11 @@ function useTree(): TreeApi {
   return tree;
 }
 
-/** A primitive (or empty object/array) as JSON, a long string cut at `MAX_VALUE_CHARS`. */
-function ValueText({ value, query }: { value: unknown; query: string }) {
-  if (typeof value === 'string') {
+/** A primitive (or empty object/array) as sent, a long string cut at `MAX_VALUE_CHARS`. */
+function ValueText({ node, query }: { node: Node; query: string }) {
+  const { doc } = useTree();
+  if (node.type === 'string') {
+    const value = node.value as string;
     const cut = value.length > MAX_VALUE_CHARS;
     return (
       <>
@@ -57,26 +63,24 @@ function ValueText({ value, query }: { value: unknown; query: string }) {
       </>
     );
   }
-  if (isContainer(value)) return <span className="jt-punct">{Array.isArray(value) ? '[]' : '{}'}</span>;
-  const kind = value === null ? 'null' : typeof value === 'number' ? 'number' : 'boolean';
+  if (isContainer(node)) return <span className="jt-punct">{node.type === 'array' ? '[]' : '{}'}</span>;
   return (
-    <span className={`jt-${kind}`}>
-      <Marked text={String(value)} query={query} />
+    <span className={`jt-${node.type}`}>
+      <Marked text={valueText(doc, node)} query={query} />
     </span>
   );
 }
 
-function TreeChildren({ value, path, depth }: { value: JsonContainer; path: string; depth: number }) {
+function TreeChildren({ node, path, depth }: { node: Node; path: string; depth: number }) {
   const tree = useTree();
-  const keys = useMemo(() => (Array.isArray(value) ? null : Object.keys(value)), [value]);
   const branch = tree.found?.branches.get(path);
-  const total = branch ? branch.length : keys ? keys.length : (value as unknown[]).length;
+  const total = branch ? branch.length : childCount(node);
   const shown = Math.min(total, tree.limitOf(path));
   const items = [];
   for (let i = 0; i < shown; i += 1) {
-    const key = branch ? branch[i] : keys ? keys[i] : String(i);
-    const child = Array.isArray(value) ? value[Number(key)] : value[key];
-    items.push(<TreeNode key={key} name={key} value={child} path={childPath(path, key)} depth={depth + 1} />);
+    const index = branch ? branch[i]! : i;
+    const child = childAt(node, index);
+    items.push(<TreeNode key={index} name={child.name} node={child.node} path={childPath(path, index)} depth={depth + 1} />);
   }
   return (
     <ul className="jt-children">
@@ -96,10 +100,10 @@ function TreeChildren({ value, path, depth }: { value: JsonContainer; path: stri
   );
 }
 
-function TreeNode({ name, value, path, depth }: { name: string; value: unknown; path: string; depth: number }) {
+function TreeNode({ name, node, path, depth }: { name: string; node: Node; path: string; depth: number }) {
   const tree = useTree();
   const query = tree.found ? tree.query : '';
-  if (!isContainer(value) || childCount(value) === 0) {
+  if (!isContainer(node) || childCount(node) === 0) {
     return (
       <li className="jt-node">
         <span className="jt-leaf">
@@ -107,7 +111,7 @@ function TreeNode({ name, value, path, depth }: { name: string; value: unknown; 
             <Marked text={name} query={query} />
           </span>
           <span className="jt-punct">: </span>
-          <ValueText value={value} query={query} />
+          <ValueText node={node} query={query} />
         </span>
       </li>
     );
@@ -119,9 +123,9 @@ function TreeNode({ name, value, path, depth }: { name: string; value: unknown; 
         <span className="jt-key">
           <Marked text={name} query={query} />
         </span>{' '}
-        <span className="jt-summary">{summaryOf(value)}</span>
+        <span className="jt-summary">{summaryOf(node)}</span>
       </button>
-      {open ? <TreeChildren value={value} path={path} depth={depth} /> : null}
+      {open ? <TreeChildren node={node} path={path} depth={depth} /> : null}
     </li>
   );
 }
@@ -167,13 +171,13 @@ function moveFocus(e: KeyboardEvent<HTMLElement>): void {
 /** The starting shape of the tree before any toggle: as designed, all open, or only the top level. */
 type Baseline = 'default' | 'all' | 'none';
 
-/** A collapsible, searchable tree of `value` (a parsed JSON body), named `label` for assistive technology. */
-export function JsonTree({ value, label = 'Response tree' }: { value: unknown; label?: string }) {
+/** A collapsible, searchable tree of `doc` (a parsed JSON body), named `label` for assistive technology. */
+export function JsonTree({ doc, label = 'Response tree' }: { doc: JsonDocument; label?: string }) {
   const [search, setSearch] = useState('');
   const query = useDeferredValue(search.trim().toLowerCase());
-  const found = useMemo(() => (query ? searchTree(value, query) : null), [value, query]);
-  const defaultOpen = useMemo(() => defaultOpenPaths(value), [value]);
-  const small = useMemo(() => countNodes(value, EXPAND_ALL_MAX_NODES) <= EXPAND_ALL_MAX_NODES, [value]);
+  const found = useMemo(() => (query ? searchTree(doc, query) : null), [doc, query]);
+  const defaultOpen = useMemo(() => defaultOpenPaths(doc.root), [doc]);
+  const small = useMemo(() => countNodes(doc.root, EXPAND_ALL_MAX_NODES) <= EXPAND_ALL_MAX_NODES, [doc]);
   const [baseline, setBaseline] = useState<Baseline>('default');
   const [toggled, setToggled] = useState<ReadonlyMap<string, boolean>>(() => new Map());
   const [searchToggled, setSearchToggled] = useState<{ query: string; open: ReadonlyMap<string, boolean> }>({ query: '', open: new Map() });
@@ -193,6 +197,7 @@ export function JsonTree({ value, label = 'Response tree' }: { value: unknown; l
 
   const api = useMemo<TreeApi>(
     () => ({
+      doc,
       isOpen,
       toggle(path, depth) {
         const next = !isOpen(path, depth);
@@ -204,7 +209,7 @@ export function JsonTree({ value, label = 'Response tree' }: { value: unknown; l
       found,
       query,
     }),
-    [isOpen, found, query, limits],
+    [doc, isOpen, found, query, limits],
   );
 
   const reset = (to: Baseline) => {
@@ -234,7 +239,7 @@ export function JsonTree({ value, label = 'Response tree' }: { value: unknown; l
       </div>
       <TreeContext value={api}>
         <ul className="json-tree mono" aria-label={label} onKeyDown={moveFocus}>
-          <TreeNode name="root" value={value} path={ROOT_PATH} depth={0} />
+          <TreeNode name="root" node={doc.root} path={ROOT_PATH} depth={0} />
         </ul>
       </TreeContext>
     </div>
