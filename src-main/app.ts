@@ -21,8 +21,6 @@ export interface AppServicesOptions {
   clipboard: ClipboardPort;
   /** URL of the emulator embedded in development builds, or null (packaged builds). */
   localEmulatorUrl: string | null;
-  /** Opens an already-checked https: URL in the user's browser. */
-  openExternal: (url: string) => Promise<void>;
   clock?: Clock;
   /** One-time notices for the user (for example: the settings file was damaged and moved aside). */
   notices?: string[];
@@ -53,7 +51,6 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   });
   const context: ServiceContext = { session, kv: options.kv, clock, clipboard: options.clipboard, log };
   const accounts = createAccountHandlers(context, {
-    openExternal: options.openExternal,
     notices: options.notices ?? [],
     secretStorageMessage: options.secretStorageMessage ?? null,
   });
@@ -67,7 +64,6 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     signOut: accounts.signOut,
     refreshProfile: accounts.refreshProfile,
     updateSettings: accounts.updateSettings,
-    openExternal: accounts.openExternal,
     getApiKeyStatus: lifecycle.getApiKeyStatus,
     revealApiKey: lifecycle.revealApiKey,
     copyApiKey: lifecycle.copyApiKey,
@@ -103,7 +99,6 @@ export interface BootstrapOptions {
   kvNotices: string[];
   clipboard: ClipboardPort;
   localEmulatorUrl: string | null;
-  openExternal: (url: string) => Promise<void>;
   log?: (message: string) => void;
   /** Force the in-memory secret store (used by tests of the no-keychain path). */
   disableKeychain?: boolean;
@@ -116,7 +111,6 @@ export async function bootstrapServices(options: BootstrapOptions): Promise<AppS
     kv: options.kv,
     clipboard: options.clipboard,
     localEmulatorUrl: options.localEmulatorUrl,
-    openExternal: options.openExternal,
     notices: options.kvNotices,
     secretStorageMessage: secrets.message,
     log: options.log,

@@ -12,7 +12,7 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, session } from 'electron';
 import { bootstrapServices, type AppServices } from './app';
 import { openSettingsFile } from './platform/settings-file';
 import { createElectronClipboard } from './shell/electron-clipboard';
@@ -23,7 +23,6 @@ import {
   denyPermissionCheck,
   denyPermissionRequest,
   isAppUrl,
-  isSafeExternalUrl,
   type AppUrls,
 } from './shell/security';
 
@@ -31,12 +30,6 @@ declare const __INCLUDE_EMULATOR__: boolean;
 declare const __DEV_INLINE_SCRIPT_HASHES__: string[];
 
 const log = (message: string) => console.log(message);
-
-/** Opens a URL in the OS browser only when it passes `isSafeExternalUrl` (`https:`, no credentials). */
-async function openExternalChecked(url: string): Promise<void> {
-  if (!isSafeExternalUrl(url)) throw new Error('Only https links can be opened.');
-  await shell.openExternal(url);
-}
 
 let services: AppServices | null = null;
 let closeEmulator: (() => Promise<void>) | null = null;
@@ -91,7 +84,7 @@ async function start(): Promise<void> {
   const rendererFile = join(__dirname, '../renderer/index.html');
   const appUrls: AppUrls = { indexFileUrl: pathToFileURL(rendererFile).href, devServerUrl };
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrls, openExternalChecked, log));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrls, log));
   applySessionPolicy(appUrls);
 
   const localEmulatorUrl = await startLocalEmulator();
@@ -102,7 +95,6 @@ async function start(): Promise<void> {
     kvNotices: settings.notices,
     clipboard: createElectronClipboard({ log }),
     localEmulatorUrl,
-    openExternal: openExternalChecked,
     log,
   });
   registerIpcHandlers(services.router, appUrls, log);

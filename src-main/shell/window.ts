@@ -1,11 +1,11 @@
 /**
  * The app's one secure window and the hardening every web contents gets: locked-down `webPreferences` (see
  * `security.ts`), navigation and redirects only to the app's own pages, `window.open` always denied (`https:` links
- * go to the OS browser through the checked opener), `<webview>` refused. Shown when ready, on a background that
+ * the app opens no link in the OS browser), `<webview>` refused. Shown when ready, on a background that
  * follows the Theme setting (or the OS light/dark setting) so there is no white flash.
  */
 import { BrowserWindow, nativeTheme, type WebContents } from 'electron';
-import { isAllowedNavigation, isSafeExternalUrl, secureWebPreferences, type AppUrls } from './security';
+import { isAllowedNavigation, secureWebPreferences, type AppUrls } from './security';
 
 /** Where the window loads the renderer from: the built file, or the dev server in development. */
 export type RendererSource = { kind: 'file'; path: string } | { kind: 'url'; url: string };
@@ -30,14 +30,10 @@ export function isAppWindowContents(contents: WebContents): boolean {
 
 /**
  * Applies the navigation rules to any web contents (called from `app.on('web-contents-created')`, so no window,
- * frame or future view escapes them). `openExternal` must itself check the URL; it is only given `https:` URLs.
+ * frame or future view escapes them). `window.open` and target=_blank links open nothing, not even in the OS
+ * browser: a link the app may open one day goes through `external-links.ts`, after the user has seen it.
  */
-export function hardenWebContents(
-  contents: WebContents,
-  appUrls: AppUrls,
-  openExternal: (url: string) => Promise<void>,
-  log: (message: string) => void,
-): void {
+export function hardenWebContents(contents: WebContents, appUrls: AppUrls, log: (message: string) => void): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAllowedNavigation(url, appUrls)) {
       event.preventDefault();
@@ -54,12 +50,8 @@ export function hardenWebContents(
     event.preventDefault();
     log('[window] a <webview> was refused');
   });
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) {
-      openExternal(url).catch(() => log('[window] the browser could not be opened'));
-    } else {
-      log('[window] a new window was refused');
-    }
+  contents.setWindowOpenHandler(() => {
+    log('[window] a new window was refused');
     return { action: 'deny' };
   });
 }

@@ -10,6 +10,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const handlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
 const created: Array<{ options: Record<string, unknown>; webContents: FakeContents }> = [];
 const loaded: Array<[string, unknown]> = [];
+const openedExternally: string[] = [];
 
 class FakeContents extends EventEmitter {
   openHandler: ((d: { url: string }) => { action: string }) | null = null;
@@ -38,6 +39,7 @@ vi.mock('electron', () => {
   return {
     BrowserWindow,
     nativeTheme: { shouldUseDarkColors: false },
+    shell: { openExternal: async (url: string) => void openedExternally.push(url) },
     ipcMain: {
       handle: (channel: string, fn: (event: unknown, payload: unknown) => Promise<unknown>) => handlers.set(channel, fn),
       removeHandler: (channel: string) => handlers.delete(channel),
@@ -118,8 +120,7 @@ describe('the window and its web contents (with a stand-in for BrowserWindow)', 
 
   it('blocks navigation and redirects away from the app, refuses <webview>, and denies every new window', () => {
     const contents = new FakeContents();
-    const opened: string[] = [];
-    hardenWebContents(contents as never, appUrls as never, async (u) => void opened.push(u), () => {});
+    hardenWebContents(contents as never, appUrls as never, () => {});
     const prevented = (eventName: string, url?: string) => {
       let stopped = false;
       contents.emit(eventName, { preventDefault: () => (stopped = true) }, url);
@@ -133,7 +134,17 @@ describe('the window and its web contents (with a stand-in for BrowserWindow)', 
     expect(contents.openHandler!({ url: 'https://deepcurrent.app/docs' })).toEqual({ action: 'deny' });
     expect(contents.openHandler!({ url: 'http://deepcurrent.app/' })).toEqual({ action: 'deny' });
     expect(contents.openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
-    expect(opened).toEqual(['https://deepcurrent.app/docs']);
+  });
+
+  it('opens no link from window.open, not even an https one, and logs each refusal (review part 8, finding 4)', () => {
+    const contents = new FakeContents();
+    const logs: string[] = [];
+    hardenWebContents(contents as never, appUrls as never, (m) => void logs.push(m));
+    for (const url of ['https://deepcurrent.app/docs', 'https://evil.example/phish', 'http://deepcurrent.app/']) {
+      expect(contents.openHandler!({ url })).toEqual({ action: 'deny' });
+    }
+    expect(openedExternally).toEqual([]);
+    expect(logs).toEqual(Array(3).fill('[window] a new window was refused'));
   });
 });
 
