@@ -12,9 +12,10 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, session, shell } from 'electron';
 import { bootstrapServices, type AppServices } from './app';
 import { openSettingsFile } from './platform/settings-file';
+import { installAppMenu } from './shell/app-menu';
 import { createElectronClipboard } from './shell/electron-clipboard';
 import { registerIpcHandlers } from './shell/electron-ipc';
 import { createMainWindow, hardenWebContents } from './shell/window';
@@ -30,6 +31,23 @@ declare const __INCLUDE_EMULATOR__: boolean;
 declare const __DEV_INLINE_SCRIPT_HASHES__: string[];
 
 const log = (message: string) => console.log(message);
+
+/** Help › Open Logs Folder: the OS file manager on `app.getPath('logs')`. */
+function openLogsFolder(): void {
+  let folder: string;
+  try {
+    folder = app.getPath('logs');
+  } catch {
+    log('[main] the logs folder is unknown');
+    return;
+  }
+  shell
+    .openPath(folder)
+    .then((problem) => {
+      if (problem) log(`[main] the logs folder could not be opened: ${problem}`);
+    })
+    .catch(() => log('[main] the logs folder could not be opened'));
+}
 
 let services: AppServices | null = null;
 let closeEmulator: (() => Promise<void>) | null = null;
@@ -73,6 +91,7 @@ function showWindow(appUrls: AppUrls, rendererFile: string, bootHint: string): v
     preloadPath: join(__dirname, '../preload/index.cjs'),
     renderer: appUrls.devServerUrl ? { kind: 'url', url: appUrls.devServerUrl } : { kind: 'file', path: rendererFile },
     bootHint,
+    devTools: !app.isPackaged,
   });
   mainWindow.on('closed', () => {
     mainWindow = null;
@@ -84,7 +103,14 @@ async function start(): Promise<void> {
   const rendererFile = join(__dirname, '../renderer/index.html');
   const appUrls: AppUrls = { indexFileUrl: pathToFileURL(rendererFile).href, devServerUrl };
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrls, log));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrls, log, { devTools: !app.isPackaged }));
+  installAppMenu({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    appName: 'DeepCurrent',
+    onOpenLogs: openLogsFolder,
+    onAbout: () => app.showAboutPanel(),
+  });
   applySessionPolicy(appUrls);
 
   const localEmulatorUrl = await startLocalEmulator();

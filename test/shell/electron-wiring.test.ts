@@ -14,6 +14,10 @@ const openedExternally: string[] = [];
 
 class FakeContents extends EventEmitter {
   openHandler: ((d: { url: string }) => { action: string }) | null = null;
+  devToolsClosed = 0;
+  closeDevTools() {
+    this.devToolsClosed += 1;
+  }
   setWindowOpenHandler(fn: (d: { url: string }) => { action: string }) {
     this.openHandler = fn;
   }
@@ -116,6 +120,35 @@ describe('the window and its web contents (with a stand-in for BrowserWindow)', 
     const prefs = created[0]!.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, allowRunningInsecureContent: false, experimentalFeatures: false, webviewTag: false, preload: '/x/preload.cjs' });
     expect(prefs.enableBlinkFeatures).toBeUndefined();
+  });
+
+  it('creates the window with DevTools off unless development asks for them (review part 8, finding 2)', () => {
+    created.length = 0;
+    createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'file', path: '/x/index.html' }, devTools: false });
+    createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'file', path: '/x/index.html' } });
+    createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'url', url: 'http://localhost:5173/' }, devTools: true });
+    const devTools = created.map((c) => (c.options.webPreferences as Record<string, unknown>).devTools);
+    expect(devTools).toEqual([false, false, true]);
+    expect(created[0]!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, preload: '/x/preload.cjs' });
+  });
+
+  it('closes DevTools at once if they open anyway in a packaged build, and says so in the log', () => {
+    const packaged = new FakeContents();
+    const logs: string[] = [];
+    hardenWebContents(packaged as never, appUrls as never, (m) => void logs.push(m), { devTools: false });
+    packaged.emit('devtools-opened');
+    expect(packaged.devToolsClosed).toBe(1);
+    expect(logs).toEqual(['[window] DevTools were closed: they are not available in this build']);
+
+    const byDefault = new FakeContents();
+    hardenWebContents(byDefault as never, appUrls as never, () => {});
+    byDefault.emit('devtools-opened');
+    expect(byDefault.devToolsClosed).toBe(1);
+
+    const development = new FakeContents();
+    hardenWebContents(development as never, appUrls as never, () => {}, { devTools: true });
+    development.emit('devtools-opened');
+    expect(development.devToolsClosed).toBe(0);
   });
 
   it('blocks navigation and redirects away from the app, refuses <webview>, and denies every new window', () => {
