@@ -92,7 +92,6 @@ export async function startAppSession(options: AppSessionOptions = {}): Promise<
       kv: settings.kv,
       clipboard,
       localEmulatorUrl: emulatorUrl!,
-      openExternal: async () => {},
       notices: settings.notices,
       secretStorageMessage: secrets.message,
     });

@@ -24,8 +24,6 @@ export interface AppServicesOptions {
   http?: HttpPort;
   /** URL of the emulator embedded in development builds, or null (packaged builds). */
   localEmulatorUrl: string | null;
-  /** Opens an already-checked https: URL in the user's browser. */
-  openExternal: (url: string) => Promise<void>;
   clock?: Clock;
   /** One-time notices for the user (for example: the settings file was damaged and moved aside). */
   notices?: string[];
@@ -57,7 +55,6 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const http = options.http ?? createNodeHttp();
   const context: ServiceContext = { session, kv: options.kv, clock, clipboard: options.clipboard, http, log };
   const accounts = createAccountHandlers(context, {
-    openExternal: options.openExternal,
     notices: options.notices ?? [],
     secretStorageMessage: options.secretStorageMessage ?? null,
   });
@@ -71,7 +68,6 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     signOut: accounts.signOut,
     refreshProfile: accounts.refreshProfile,
     updateSettings: accounts.updateSettings,
-    openExternal: accounts.openExternal,
     getApiKeyStatus: lifecycle.getApiKeyStatus,
     revealApiKey: lifecycle.revealApiKey,
     copyApiKey: lifecycle.copyApiKey,
@@ -109,7 +105,6 @@ export interface BootstrapOptions {
   /** The HTTP port; the Node adapter when not given. */
   http?: HttpPort;
   localEmulatorUrl: string | null;
-  openExternal: (url: string) => Promise<void>;
   log?: (message: string) => void;
   /** Force the in-memory secret store (used by tests of the no-keychain path). */
   disableKeychain?: boolean;
@@ -123,7 +118,6 @@ export async function bootstrapServices(options: BootstrapOptions): Promise<AppS
     clipboard: options.clipboard,
     http: options.http,
     localEmulatorUrl: options.localEmulatorUrl,
-    openExternal: options.openExternal,
     notices: options.kvNotices,
     secretStorageMessage: secrets.message,
     log: options.log,

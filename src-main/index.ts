@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session, shell } from 'electron';
 import { bootstrapServices, type AppServices } from './app';
 import { openSettingsFile } from './platform/settings-file';
+import { installAppMenu } from './shell/app-menu';
 import { createElectronClipboard } from './shell/electron-clipboard';
 import { apiSession, createElectronHttp } from './shell/electron-http';
 import { registerIpcHandlers } from './shell/electron-ipc';
@@ -24,7 +25,6 @@ import {
   denyPermissionCheck,
   denyPermissionRequest,
   isAppUrl,
-  isSafeExternalUrl,
   type AppUrls,
 } from './shell/security';
 
@@ -33,10 +33,21 @@ declare const __DEV_INLINE_SCRIPT_HASHES__: string[];
 
 const log = (message: string) => console.log(message);
 
-/** Opens a URL in the OS browser only when it passes `isSafeExternalUrl` (`https:`, no credentials). */
-async function openExternalChecked(url: string): Promise<void> {
-  if (!isSafeExternalUrl(url)) throw new Error('Only https links can be opened.');
-  await shell.openExternal(url);
+/** Help › Open Logs Folder: the OS file manager on `app.getPath('logs')`. */
+function openLogsFolder(): void {
+  let folder: string;
+  try {
+    folder = app.getPath('logs');
+  } catch {
+    log('[main] the logs folder is unknown');
+    return;
+  }
+  shell
+    .openPath(folder)
+    .then((problem) => {
+      if (problem) log(`[main] the logs folder could not be opened: ${problem}`);
+    })
+    .catch(() => log('[main] the logs folder could not be opened'));
 }
 
 let services: AppServices | null = null;
@@ -81,6 +92,7 @@ function showWindow(appUrls: AppUrls, rendererFile: string, bootHint: string): v
     preloadPath: join(__dirname, '../preload/index.cjs'),
     renderer: appUrls.devServerUrl ? { kind: 'url', url: appUrls.devServerUrl } : { kind: 'file', path: rendererFile },
     bootHint,
+    devTools: !app.isPackaged,
   });
   mainWindow.on('closed', () => {
     mainWindow = null;
@@ -92,7 +104,14 @@ async function start(): Promise<void> {
   const rendererFile = join(__dirname, '../renderer/index.html');
   const appUrls: AppUrls = { indexFileUrl: pathToFileURL(rendererFile).href, devServerUrl };
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrls, openExternalChecked, log));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrls, log, { devTools: !app.isPackaged }));
+  installAppMenu({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    appName: 'DeepCurrent',
+    onOpenLogs: openLogsFolder,
+    onAbout: () => app.showAboutPanel(),
+  });
   applySessionPolicy(appUrls);
 
   const localEmulatorUrl = await startLocalEmulator();
@@ -106,7 +125,6 @@ async function start(): Promise<void> {
     // certificate store, no cookie jar, no cache.
     http: createElectronHttp({ session: apiSession(session) }),
     localEmulatorUrl,
-    openExternal: openExternalChecked,
     log,
   });
   registerIpcHandlers(services.router, appUrls, log);

@@ -10,7 +10,6 @@ export const CHANNELS = {
   signOut: 'accounts:sign-out',
   refreshProfile: 'accounts:refresh-profile',
   updateSettings: 'settings:update',
-  openExternal: 'shell:open-external',
   getApiKeyStatus: 'api-key:get-status',
   revealApiKey: 'api-key:reveal',
   copyApiKey: 'api-key:copy',

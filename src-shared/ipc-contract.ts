@@ -64,7 +64,6 @@ export const REQUEST_SCHEMAS = {
       theme: z.enum(THEMES).optional(),
     })
     .strict(),
-  openExternal: z.object({ url: z.string().max(2048) }).strict(),
   getApiKeyStatus: z.object({ accountId: id }).strict(),
   revealApiKey: z.object({ accountId: id }).strict(),
   copyApiKey: z.object({ accountId: id, role: z.enum(['current', 'pending']) }).strict(),
@@ -88,7 +87,6 @@ export interface ResponseTypes {
   signOut: AppState;
   refreshProfile: AccountSummary;
   updateSettings: Settings;
-  openExternal: null;
   getApiKeyStatus: ApiKeyStatus;
   revealApiKey: RevealedKey;
   copyApiKey: ClipboardReceipt;

@@ -67,15 +67,44 @@ export function composeUrl(baseUrl: string, request: Pick<ComposedRequest, 'path
   }
 }
 
+/** How many rounds of percent-decoding are undone before a path is judged (`%25252f` is three). */
+const MAX_DECODING_ROUNDS = 8;
+
+/** Decodes the ASCII escapes (`%00`–`%7F`) only: the separators and dots a server may decode never need more. */
+function decodeAsciiEscapes(text: string): string {
+  return text.replace(/%([0-7][0-9A-Fa-f])/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
+ * True when a path below the base path hides a way out of it that the URL parser does not see but a server or
+ * proxy may act on: a segment that, once percent-decoded (repeatedly: `%252f` is `%2f` is `/`), holds a `/` or a
+ * `\`, or is `..` (also `..;…`, which Tomcat and others treat as `..`). The parser already resolves plain and
+ * singly encoded dot segments (`..`, `%2e%2e`), so those never get here; a query may hold anything.
+ */
+function hidesSeparator(pathBelowBase: string): boolean {
+  return pathBelowBase.split('/').some((segment) => {
+    let decoded = segment;
+    for (let round = 0; round < MAX_DECODING_ROUNDS; round += 1) {
+      const next = decodeAsciiEscapes(decoded);
+      if (next === decoded) return /[/\\]/.test(decoded) || /^\.\.(;|$)/.test(decoded);
+      decoded = next;
+    }
+    return true; // still decoding after that many rounds: nothing legitimate looks like this
+  });
+}
+
 /**
  * Why a URL leaves the environment, or null when it stays on it: another origin (or an opaque one), a path outside
- * the base path, or a user name or password in it. The one rule behind the main process's refusal (which words it)
- * and the snippets (which then leave the credential out).
+ * the base path, a path that could step out of the base path once a server decodes it (`encoded-path`: an encoded
+ * `/` or `\`, or a `..` segment after decoding; only checked when the environment has a base path, as at the root
+ * there is nothing to step out of), or a user name or password in it. The one rule behind the main process's
+ * refusal (which words it) and the snippets (which then leave the credential out).
  */
-export function pinProblem(base: URL, target: URL): 'origin' | 'path' | 'credentials' | null {
+export function pinProblem(base: URL, target: URL): 'origin' | 'path' | 'encoded-path' | 'credentials' | null {
   if (target.origin !== base.origin || target.origin === 'null') return 'origin';
   const basePath = base.pathname.replace(/\/+$/, '');
   if (basePath !== '' && target.pathname !== basePath && !target.pathname.startsWith(`${basePath}/`)) return 'path';
+  if (basePath !== '' && hidesSeparator(target.pathname.slice(basePath.length))) return 'encoded-path';
   if (target.username !== '' || target.password !== '') return 'credentials';
   return null;
 }

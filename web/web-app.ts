@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { bootstrapServices, type AppServices } from '../src-main/app';
 import { openSettingsFile } from '../src-main/platform/settings-file';
 import { MemoryClipboard } from '../src-main/platform/memory-clipboard';
-import { buildContentSecurityPolicy, isSafeExternalUrl, securityHeaders } from '../src-main/shell/security';
+import { buildContentSecurityPolicy, securityHeaders } from '../src-main/shell/security';
 import { startEmulator, type EmulatorOptions } from '../emulator/server';
 import { BRIDGE_TOKEN_HEADER, bridgeScript } from './bridge-script';
 import { ensureRendererBuilt, RENDERER_DIR } from './build-renderer';
@@ -127,11 +127,6 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
       kvNotices: settings.notices,
       clipboard,
       localEmulatorUrl: emulatorUrl,
-      // The browser tab cannot open a window in the user's browser for us; the server never launches one either.
-      openExternal: async (url) => {
-        if (!isSafeExternalUrl(url)) throw new Error('Only https links can be opened.');
-        log(`[web] open this link in your browser: ${url}`);
-      },
       log,
       disableKeychain: options.noKeychain ?? false,
     });

@@ -13,7 +13,6 @@ import type { AccountSummary, AppState, EnvironmentOption, Profile, Settings } f
 import { callApi, fetchProfile } from '../deepcurrent-api';
 import { SecretStoreError } from '../platform/ports';
 import { readSettings, type ServiceContext } from './service-context';
-import { isSafeExternalUrl } from '../shell/security';
 
 /** A sign-in whose credential the keychain would not store (a failed read is the session's `KEYCHAIN_FAILED`). */
 const KEYCHAIN_WRITE_FAILED: AppError = {
@@ -28,14 +27,13 @@ const KEYCHAIN_REMOVE_FAILED: AppError = {
 };
 
 export interface AccountHandlerOptions {
-  openExternal: (url: string) => Promise<void>;
   notices: string[];
   secretStorageMessage: string | null;
 }
 
 type AccountHandlers = Pick<
   ApiHandlers,
-  'getState' | 'signInWithPassword' | 'signInWithApiKey' | 'switchAccount' | 'signOut' | 'refreshProfile' | 'updateSettings' | 'openExternal'
+  'getState' | 'signInWithPassword' | 'signInWithApiKey' | 'switchAccount' | 'signOut' | 'refreshProfile' | 'updateSettings'
 >;
 
 export function createAccountHandlers(ctx: ServiceContext, options: AccountHandlerOptions): AccountHandlers {
@@ -169,15 +167,6 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
     return ok(next);
   }
 
-  /** The shells' openers check the URL again with the same `isSafeExternalUrl`; this answers a refusal in words. */
-  async function openExternal(req: RequestOf<'openExternal'>): Promise<Result<null>> {
-    if (!isSafeExternalUrl(req.url)) {
-      return fail({ kind: 'invalid-input', message: 'Only https:// links (without a user name or password) can be opened.' });
-    }
-    await options.openExternal(req.url);
-    return ok(null);
-  }
-
   return {
     getState: async () => ok(state()),
     signInWithPassword,
@@ -186,6 +175,5 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
     signOut,
     refreshProfile,
     updateSettings,
-    openExternal,
   };
 }

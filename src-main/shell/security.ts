@@ -86,24 +86,6 @@ function parseUrl(value: unknown): URL | null {
 }
 
 /**
- * True when `url` may be handed to the OS browser: `https:` only, a host, no user name or password, no whitespace
- * or control characters, at most 2048 characters. Everything else (`http:`, `file:`, `javascript:`, custom
- * schemes, `https://user:pass@…`) is refused.
- */
-export function isSafeExternalUrl(url: unknown): boolean {
-  if (typeof url !== 'string' || /[\s\u0000-\u001f\u007f]/.test(url)) return false;
-  if (!/^https:\/\/[^/\\@]/i.test(url)) return false;
-  const parsed = parseUrl(url);
-  return (
-    parsed !== null &&
-    parsed.protocol === 'https:' &&
-    parsed.hostname.length > 0 &&
-    parsed.username === '' &&
-    parsed.password === ''
-  );
-}
-
-/**
  * True when `url` is one of the app's own pages: the built `index.html` (same file, any query or hash) or, in
  * development, a page of the dev server (same origin). Any other file, host, port or scheme is foreign. The one
  * answer for every use: an IPC sender frame's URL (the IPC layer also checks the frame and window), a navigation or

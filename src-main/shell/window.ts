@@ -1,11 +1,12 @@
 /**
  * The app's one secure window and the hardening every web contents gets: locked-down `webPreferences` (see
- * `security.ts`), navigation and redirects only to the app's own pages, `window.open` always denied (`https:` links
- * go to the OS browser through the checked opener), `<webview>` refused. Shown when ready, on a background that
- * follows the Theme setting (or the OS light/dark setting) so there is no white flash.
+ * `security.ts`), navigation and redirects only to the app's own pages, `window.open` always denied (the app opens
+ * no link in the OS browser), `<webview>` refused, DevTools only in development (off in the window's preferences,
+ * and closed at once if they open anyway). Shown when ready, on a background that follows the Theme setting (or the
+ * OS light/dark setting) so there is no white flash.
  */
 import { BrowserWindow, nativeTheme, type WebContents } from 'electron';
-import { isAppUrl, isSafeExternalUrl, secureWebPreferences, type AppUrls } from './security';
+import { isAppUrl, secureWebPreferences, type AppUrls } from './security';
 
 /** Where the window loads the renderer from: the built file, or the dev server in development. */
 export type RendererSource = { kind: 'file'; path: string } | { kind: 'url'; url: string };
@@ -19,6 +20,14 @@ export interface MainWindowOptions {
    * the chosen theme at its first paint. Holds nothing private.
    */
   bootHint?: string;
+  /** Development only (`!app.isPackaged`): allow DevTools in this window. Off when not given. */
+  devTools?: boolean;
+}
+
+/** How web contents are hardened beyond navigation. */
+export interface HardeningOptions {
+  /** Development only (`!app.isPackaged`): leave DevTools open when they open. Off when not given. */
+  devTools?: boolean;
 }
 
 const appWindowContents = new WeakSet<WebContents>();
@@ -30,13 +39,14 @@ export function isAppWindowContents(contents: WebContents): boolean {
 
 /**
  * Applies the navigation rules to any web contents (called from `app.on('web-contents-created')`, so no window,
- * frame or future view escapes them). `openExternal` must itself check the URL; it is only given `https:` URLs.
+ * frame or future view escapes them). `window.open` and target=_blank links open nothing, not even in the OS
+ * browser: a link the app may open one day goes through `external-links.ts`, after the user has seen it.
  */
 export function hardenWebContents(
   contents: WebContents,
   appUrls: AppUrls,
-  openExternal: (url: string) => Promise<void>,
   log: (message: string) => void,
+  options: HardeningOptions = {},
 ): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, appUrls)) {
@@ -54,12 +64,15 @@ export function hardenWebContents(
     event.preventDefault();
     log('[window] a <webview> was refused');
   });
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) {
-      openExternal(url).catch(() => log('[window] the browser could not be opened'));
-    } else {
-      log('[window] a new window was refused');
-    }
+  if (options.devTools !== true) {
+    // `devTools: false` in the window's preferences already refuses them; this also covers any other web contents.
+    contents.on('devtools-opened', () => {
+      contents.closeDevTools();
+      log('[window] DevTools were closed: they are not available in this build');
+    });
+  }
+  contents.setWindowOpenHandler(() => {
+    log('[window] a new window was refused');
     return { action: 'deny' };
   });
 }
@@ -81,7 +94,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     title: 'DeepCurrent',
     backgroundColor: darkBackground(options.bootHint) ? '#101418' : '#ffffff',
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(options.preloadPath),
+    webPreferences: { ...secureWebPreferences(options.preloadPath), devTools: options.devTools === true },
   });
   appWindowContents.add(window.webContents);
   window.once('ready-to-show', () => window.show());

@@ -47,6 +47,11 @@ export function checkPinned(baseUrl: string | URL, target: URL): AppError | null
       return originRefused(describe(target, false), describe(base, base.pathname.replace(/\/+$/, '') !== ''));
     case 'path':
       return originRefused(`${target.origin}${target.pathname}`, describe(base, true));
+    case 'encoded-path':
+      return {
+        kind: 'origin-refused',
+        message: `This path has an encoded "/" or "\\" or a ".." segment (percent-encoded, perhaps more than once), which a server may decode to step out of the active environment (${describe(base, true)}). The app only sends your credential inside the environment's base path. Nothing was sent.`,
+      };
     case 'credentials':
       return {
         kind: 'origin-refused',

@@ -7,7 +7,7 @@ describe('start-up notices', () => {
   it('come with every app state, so a reload or a sign-in does not lose one the user has not dismissed', async () => {
     const app = await makeAppContext(new MemorySecretStore(), null);
     const notice = 'Your settings file was damaged and has been moved aside to /x.';
-    const handlers = createAccountHandlers(app.ctx, { openExternal: async () => {}, notices: [notice], secretStorageMessage: null });
+    const handlers = createAccountHandlers(app.ctx, { notices: [notice], secretStorageMessage: null });
     for (let i = 0; i < 3; i += 1) {
       const state = await handlers.getState({});
       expect(state.ok && state.value.notices).toEqual([notice]);

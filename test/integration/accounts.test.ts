@@ -37,7 +37,7 @@ describe.skipIf(!isAvailable(keychain))(`accounts against the emulator and the r
 
   async function fresh(dir?: string, url: string | null = emu.url) {
     app = await makeAppContext(kc.store, url, dir);
-    handlers = createAccountHandlers(app.ctx, { openExternal: async () => {}, notices: [], secretStorageMessage: null });
+    handlers = createAccountHandlers(app.ctx, { notices: [], secretStorageMessage: null });
   }
   afterEach(() => app?.cleanup());
 
@@ -158,7 +158,7 @@ describe.skipIf(!isAvailable(keychain))(`accounts against the emulator and the r
     const dir = app.dir;
     // "Restart" with the emulator unreachable: same settings file, same keychain, nothing listening.
     app = await makeAppContext(kc.store, 'http://127.0.0.1:9', dir);
-    handlers = createAccountHandlers(app.ctx, { openExternal: async () => {}, notices: [], secretStorageMessage: null });
+    handlers = createAccountHandlers(app.ctx, { notices: [], secretStorageMessage: null });
     const offline = value(await handlers.getState({}));
     expect(offline.accounts[0]).toMatchObject({ email: 'ada@deepcurrent.test', apiKeyLast4: key.slice(-4), lastVerifiedAt: signedIn.accounts[0]!.lastVerifiedAt });
     const refresh = await handlers.refreshProfile({ accountId: offline.accounts[0]!.id });
@@ -172,14 +172,4 @@ describe.skipIf(!isAvailable(keychain))(`accounts against the emulator and the r
     expect(r).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
   });
 
-  it('opens only https links externally', async () => {
-    const opened: string[] = [];
-    await fresh();
-    handlers = createAccountHandlers(app.ctx, { openExternal: async (u) => void opened.push(u), notices: [], secretStorageMessage: null });
-    expect((await handlers.openExternal({ url: 'https://deepcurrent.app/docs' })).ok).toBe(true);
-    for (const bad of ['http://deepcurrent.app', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@deepcurrent.app', 'not a url']) {
-      expect((await handlers.openExternal({ url: bad })).ok).toBe(false);
-    }
-    expect(opened).toEqual(['https://deepcurrent.app/docs']);
-  });
 });

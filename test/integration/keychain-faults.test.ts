@@ -26,7 +26,7 @@ describe('a keychain that fails', () => {
   async function setup() {
     const store = new MemorySecretStore();
     const app = await makeAppContext(store, emu.url);
-    const handlers = createAccountHandlers(app.ctx, { openExternal: async () => {}, notices: [], secretStorageMessage: null });
+    const handlers = createAccountHandlers(app.ctx, { notices: [], secretStorageMessage: null });
     return { store, app, handlers };
   }
 
@@ -52,7 +52,7 @@ describe('a keychain that fails', () => {
     const id = signedIn.value.accounts[0]!.id;
     // A restart over the same settings and keychain: nothing is cached, so the next call reads the keychain.
     const restarted = await makeAppContext(store, emu.url, app.dir);
-    const again = createAccountHandlers(restarted.ctx, { openExternal: async () => {}, notices: [], secretStorageMessage: null });
+    const again = createAccountHandlers(restarted.ctx, { notices: [], secretStorageMessage: null });
     store.failNext('get');
     expect(await again.refreshProfile({ accountId: id })).toEqual({ ok: false, error: KEYCHAIN_FAILED });
     expect((await again.refreshProfile({ accountId: id })).ok).toBe(true);

@@ -46,7 +46,6 @@ async function open(): Promise<AppServices> {
     kv: settings.kv,
     clipboard: new MemoryClipboard(),
     localEmulatorUrl: emu.url,
-    openExternal: async () => {},
     notices: settings.notices,
   });
   return services;

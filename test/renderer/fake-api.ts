@@ -280,7 +280,6 @@ export class FakeDeepCurrent {
       this.settings = { ...this.settings, ...change };
       return ok({ ...this.settings });
     },
-    openExternal: () => ok(null),
     getApiKeyStatus: ({ accountId }) => {
       const a = this.find(accountId);
       return 'ok' in a ? a : ok(this.keyStatus(a));

@@ -28,7 +28,6 @@ const VALID: Record<ApiName, () => unknown> = {
   signOut: () => ({ accountId: 'acc_missing' }),
   refreshProfile: () => ({ accountId: 'acc_x' }),
   updateSettings: () => ({ theme: 'dark' }),
-  openExternal: () => ({ url: 'http://example.com' }),
   getApiKeyStatus: () => ({ accountId: 'acc_x' }),
   revealApiKey: () => ({ accountId: 'acc_x' }),
   copyApiKey: () => ({ accountId: 'acc_x', role: 'current' }),
@@ -89,7 +88,6 @@ describe('IPC fuzzing of every channel', () => {
       kv: app.ctx.kv,
       clipboard: new MemoryClipboard(),
       localEmulatorUrl: emu.url,
-      openExternal: async () => {},
       log: (m) => logs.push(m),
     });
     // Give the app real secrets to leak: a session token and the revealed API key.

@@ -19,7 +19,6 @@ function services(localEmulatorUrl: string | null, persistent = true) {
     kv: new MemoryKv(),
     clipboard: new MemoryClipboard(),
     localEmulatorUrl,
-    openExternal: async () => {},
     log: () => {},
   });
 }

@@ -10,9 +10,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const handlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
 const created: Array<{ options: Record<string, unknown>; webContents: FakeContents }> = [];
 const loaded: Array<[string, unknown]> = [];
+const openedExternally: string[] = [];
 
 class FakeContents extends EventEmitter {
   openHandler: ((d: { url: string }) => { action: string }) | null = null;
+  devToolsClosed = 0;
+  closeDevTools() {
+    this.devToolsClosed += 1;
+  }
   setWindowOpenHandler(fn: (d: { url: string }) => { action: string }) {
     this.openHandler = fn;
   }
@@ -38,6 +43,7 @@ vi.mock('electron', () => {
   return {
     BrowserWindow,
     nativeTheme: { shouldUseDarkColors: false },
+    shell: { openExternal: async (url: string) => void openedExternally.push(url) },
     ipcMain: {
       handle: (channel: string, fn: (event: unknown, payload: unknown) => Promise<unknown>) => handlers.set(channel, fn),
       removeHandler: (channel: string) => handlers.delete(channel),
@@ -116,10 +122,38 @@ describe('the window and its web contents (with a stand-in for BrowserWindow)', 
     expect(prefs.enableBlinkFeatures).toBeUndefined();
   });
 
+  it('creates the window with DevTools off unless development asks for them (review part 8, finding 2)', () => {
+    created.length = 0;
+    createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'file', path: '/x/index.html' }, devTools: false });
+    createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'file', path: '/x/index.html' } });
+    createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'url', url: 'http://localhost:5173/' }, devTools: true });
+    const devTools = created.map((c) => (c.options.webPreferences as Record<string, unknown>).devTools);
+    expect(devTools).toEqual([false, false, true]);
+    expect(created[0]!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, preload: '/x/preload.cjs' });
+  });
+
+  it('closes DevTools at once if they open anyway in a packaged build, and says so in the log', () => {
+    const packaged = new FakeContents();
+    const logs: string[] = [];
+    hardenWebContents(packaged as never, appUrls as never, (m) => void logs.push(m), { devTools: false });
+    packaged.emit('devtools-opened');
+    expect(packaged.devToolsClosed).toBe(1);
+    expect(logs).toEqual(['[window] DevTools were closed: they are not available in this build']);
+
+    const byDefault = new FakeContents();
+    hardenWebContents(byDefault as never, appUrls as never, () => {});
+    byDefault.emit('devtools-opened');
+    expect(byDefault.devToolsClosed).toBe(1);
+
+    const development = new FakeContents();
+    hardenWebContents(development as never, appUrls as never, () => {}, { devTools: true });
+    development.emit('devtools-opened');
+    expect(development.devToolsClosed).toBe(0);
+  });
+
   it('blocks navigation and redirects away from the app, refuses <webview>, and denies every new window', () => {
     const contents = new FakeContents();
-    const opened: string[] = [];
-    hardenWebContents(contents as never, appUrls as never, async (u) => void opened.push(u), () => {});
+    hardenWebContents(contents as never, appUrls as never, () => {});
     const prevented = (eventName: string, url?: string) => {
       let stopped = false;
       contents.emit(eventName, { preventDefault: () => (stopped = true) }, url);
@@ -133,7 +167,17 @@ describe('the window and its web contents (with a stand-in for BrowserWindow)', 
     expect(contents.openHandler!({ url: 'https://deepcurrent.app/docs' })).toEqual({ action: 'deny' });
     expect(contents.openHandler!({ url: 'http://deepcurrent.app/' })).toEqual({ action: 'deny' });
     expect(contents.openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
-    expect(opened).toEqual(['https://deepcurrent.app/docs']);
+  });
+
+  it('opens no link from window.open, not even an https one, and logs each refusal (review part 8, finding 4)', () => {
+    const contents = new FakeContents();
+    const logs: string[] = [];
+    hardenWebContents(contents as never, appUrls as never, (m) => void logs.push(m));
+    for (const url of ['https://deepcurrent.app/docs', 'https://evil.example/phish', 'http://deepcurrent.app/']) {
+      expect(contents.openHandler!({ url })).toEqual({ action: 'deny' });
+    }
+    expect(openedExternally).toEqual([]);
+    expect(logs).toEqual(Array(3).fill('[window] a new window was refused'));
   });
 });
 

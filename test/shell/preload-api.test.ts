@@ -10,6 +10,12 @@ describe('the preload API table', () => {
     for (const forbidden of ['invoke', 'send', 'on', 'ipcRenderer', 'call']) expect(api).not.toHaveProperty(forbidden);
   });
 
+  it('offers the page no way to open a link in the OS browser (review part 8, finding 4)', () => {
+    const api = buildDeepCurrentApi(async () => ({ ok: true, value: null }));
+    expect(api).not.toHaveProperty('openExternal');
+    expect(Object.values(CHANNELS).filter((channel) => channel.startsWith('shell:'))).toEqual([]);
+  });
+
   it('sends each function on its own channel with its request', async () => {
     const calls: Array<[string, unknown]> = [];
     const api = buildDeepCurrentApi(async (channel, request) => {

@@ -155,6 +155,55 @@ describe('origin pinning: the credential only goes to the active environment', (
   });
 });
 
+describe('encoded separators under a base path (review part 8, finding 6)', () => {
+  const BASED = 'https://api.example.com/base';
+  const attacks: [string, string][] = [
+    ['encoded slashes after dot-dot', '/..%2f..%2fother'],
+    ['upper-case encoded slash', '/..%2F..%2Fother'],
+    ['encoded dots and slash', '/%2e%2e%2fother'],
+    ['encoded dots, upper case', '/%2E%2E%2Fother'],
+    ['encoded backslash', '/..%5cother'],
+    ['upper-case encoded backslash', '/..%5Cother'],
+    ['a half-encoded dot-dot before an encoded slash', '/.%2e%2fother'],
+    ['double-encoded slash', '/..%252f..%252fother'],
+    ['double-encoded dots and slash', '/%252e%252e%252fother'],
+    ['triple-encoded slash', '/..%25252fother'],
+    ['an encoded slash inside a segment', '/items%2f..%2f..%2fother'],
+    ['a double-encoded dot-dot segment', '/api/%252e%252e/other'],
+    ['a dot-dot segment with a path parameter', '/..;/other'],
+    ['an absolute URL with an encoded slash', 'https://api.example.com/base/..%2fother'],
+  ];
+
+  it.each(attacks)('refuses %s (%j), says nothing was sent, and the snippets agree', (_label, path) => {
+    const result = prepareRequest(BASED, req({ path }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.kind).toBe('origin-refused');
+      expect(result.error.message).toMatch(/encoded "\/" or "\\" or a "\.\." segment/);
+      expect(result.error.message).toContain('https://api.example.com/base');
+      expect(result.error.message).toMatch(/Nothing was sent\.$/);
+    }
+    expect(isOnEnvironment(BASED, composeUrl(BASED, req({ path })))).toBe(false);
+  });
+
+  it.each([
+    ['/api/v1/items/a%20b', 'https://api.example.com/base/api/v1/items/a%20b'],
+    ['/api/v1/users/me?x=%2F', 'https://api.example.com/base/api/v1/users/me?x=%2F'],
+    ['/api/v1/users/me?next=..%2f..%2fother', 'https://api.example.com/base/api/v1/users/me?next=..%2f..%2fother'],
+    ['/api/v1/items/%C3%BC', 'https://api.example.com/base/api/v1/items/%C3%BC'],
+    ['/api/v1/items/100%25', 'https://api.example.com/base/api/v1/items/100%25'],
+    ['/api/v1/items/v1..2', 'https://api.example.com/base/api/v1/items/v1..2'],
+    ['/api/v1/items/...', 'https://api.example.com/base/api/v1/items/...'],
+  ])('still sends the legitimate %j', (path, url) => {
+    expect(prepared(BASED, req({ path })).url).toBe(url);
+    expect(isOnEnvironment(BASED, url)).toBe(true);
+  });
+
+  it('leaves an encoded slash alone when the environment has no base path (there is nothing to step out of)', () => {
+    expect(prepared(BASE, req({ path: '/api/v1/files/a%2Fb' })).url).toBe(`${BASE}/api/v1/files/a%2Fb`);
+  });
+});
+
 describe('the one-time key reveal', () => {
   it.each(['/api/v1/users/me/api-key/reveal', '/api/v1/users/me/api-key/reveal/', '/api/v1/users/me/api-key/revea%6c', '/api/v1//users/me/api-key/reveal'])(
     'refuses POST %j: the key would be shown once, hidden, and lost',

@@ -244,7 +244,6 @@ describe('keep-alive', () => {
       kv: new MemoryKv(),
       clipboard: new MemoryClipboard(),
       localEmulatorUrl: null,
-      openExternal: async () => {},
     });
     await services.dispose();
     await within(2000, server.closed(0));

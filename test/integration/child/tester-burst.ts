@@ -23,7 +23,6 @@ const services = createAppServices({
   kv: settings.kv,
   clipboard: new MemoryClipboard(),
   localEmulatorUrl: emu.url,
-  openExternal: async () => {},
 });
 const signIn = await services.router.call('signInWithPassword', { email: 'ada@deepcurrent.test', password: 'deepcurrent-demo', environment: { kind: 'local' } });
 if (!signIn.ok) throw new Error(signIn.error.message);
