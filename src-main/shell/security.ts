@@ -1,6 +1,6 @@
 /**
- * The window's security rules as pure functions: the Content Security Policy, which URLs belong to the app, which
- * external links may be opened, the locked-down `webPreferences`, and the deny-all permission handlers. The Electron
+ * The window's security rules as pure functions: the Content Security Policy, which URLs belong to the app, the
+ * locked-down `webPreferences`, and the deny-all permission handlers. The Electron
  * shell (`window.ts`, `electron-ipc.ts`, `index.ts`) and the start:web bridge apply them; unit tests check them
  * under plain Node. Imports no `electron` at run time.
  */

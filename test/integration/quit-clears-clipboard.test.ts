@@ -27,7 +27,6 @@ describe('quitting the app', () => {
       kv: new MemoryKv(),
       clipboard,
       localEmulatorUrl: emu.url,
-      openExternal: async () => {},
     });
     const call = services.router.call;
     value(await call('signInWithPassword', { email: 'ada@deepcurrent.test', password: DEMO_PASSWORD, environment: { kind: 'local' } }));

@@ -25,7 +25,7 @@ describe('a locked sign-in', () => {
     let serverNow = Date.now();
     emu = await startEmulator({ port: 0, quiet: true, scryptCost: 1024, now: () => serverNow });
     const t = makeTestContext({ emulatorUrl: emu.url });
-    const handlers = createAccountHandlers(t.ctx, { openExternal: async () => {}, notices: [], secretStorageMessage: null });
+    const handlers = createAccountHandlers(t.ctx, { notices: [], secretStorageMessage: null });
     const email = 'support@deepcurrent.test';
     for (let i = 0; i < LOCKOUT_THRESHOLD; i += 1) {
       const wrong = await handlers.signInWithPassword({ email, password: 'nope', environment: local });

@@ -33,7 +33,6 @@ const VALID: { [K in ApiName]: Array<RequestOf<K>> } = {
   signOut: [{ accountId: 'acc_x' }],
   refreshProfile: [{ accountId: 'acc_x' }],
   updateSettings: [{}, { theme: 'dark', clipboardClearSeconds: 30, requestTimeoutSeconds: 30 }],
-  openExternal: [{ url: 'https://example.com' }],
   getApiKeyStatus: [{ accountId: 'acc_x' }],
   revealApiKey: [{ accountId: 'acc_x' }],
   copyApiKey: [{ accountId: 'acc_x', role: 'current' }],
