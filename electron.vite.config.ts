@@ -8,8 +8,9 @@
  *
  * Build flags for main (documented in `src-main/index.ts`):
  * - `__INCLUDE_EMULATOR__` is false with `electron-vite build --mode package` (the installers' build) or with
- *   `DEEPCURRENT_EXCLUDE_EMULATOR=1`; the emulator's dynamic import is then dead code and no emulator chunk is
- *   emitted. Otherwise (`npm start`, `npm run dev`) it is true, and the emulator starts when the app is not packaged.
+ *   `DEEPCURRENT_EXCLUDE_EMULATOR=1`; then no `out/main/local-emulator.js` entry is built and main's code that loads
+ *   it is dead. Otherwise (`npm start`, `npm run dev`) it is true, and the emulator starts when the app is not
+ *   packaged.
  * - `__DEV_INLINE_SCRIPT_HASHES__`: CSP hashes of React Refresh's inline preamble, for the dev server only.
  *
  * In `electron-vite dev` the renderer's `<meta>` CSP is rewritten for the dev server (its origin, the HMR socket,
@@ -92,7 +93,13 @@ export default defineConfig(({ command, mode }) => {
         __DEV_INLINE_SCRIPT_HASHES__: JSON.stringify(preambleHashes),
       },
       build: {
-        lib: { entry: resolve(root, 'src-main/index.ts') },
+        // The embedded emulator is a separate entry (development builds only): src-main never imports emulator/.
+        lib: {
+          entry: {
+            index: resolve(root, 'src-main/index.ts'),
+            ...(includeEmulator ? { 'local-emulator': resolve(root, 'emulator/embedded.ts') } : {}),
+          },
+        },
         externalizeDeps: true,
         sourcemap: false,
       },

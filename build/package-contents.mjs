@@ -17,8 +17,9 @@ export const PACKAGED = Object.freeze(['out/main/**', 'out/preload/**', 'out/ren
 
 /**
  * Never packaged, even if a future `PACKAGED` entry would match them. The `out/main` emulator rules are defensive:
- * `electron-vite build --mode package` drops the in-process emulator, but a plain build emits it as a
- * dynamically imported chunk (`server-*.js` or `emulator*`), which the packaged app never loads (`app.isPackaged`).
+ * `electron-vite build --mode package` builds no emulator, but a plain build emits it as its own entry
+ * (`local-emulator.js`, or a chunk named `server-*.js` / `emulator*`), which the packaged app never loads
+ * (`app.isPackaged`).
  */
 export const NEVER_PACKAGED = Object.freeze([
   'emulator{,/**}',
@@ -38,6 +39,7 @@ export const NEVER_PACKAGED = Object.freeze([
   '**/*.test.*',
   '**/*.spec.*',
   'out/main/**/emulator*',
+  'out/main/**/local-emulator*',
   'out/main/**/server-*.js',
   // keytar's sources and the binary compiled for the build machine; the app loads the target's N-API prebuild.
   '**/node_modules/@github/keytar/{build,src,script}{,/**}',

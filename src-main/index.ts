@@ -5,9 +5,10 @@
  * free loopback port and is the default environment; packaged builds default to Production.
  *
  * Build flags (set by `electron.vite.config.ts`, never declared elsewhere):
- * - `__INCLUDE_EMULATOR__`: false for `electron-vite build --mode package` (what the installers use), so the
- *   emulator's dynamic import is dropped from the bundle; true for `electron-vite dev` and a plain build
- *   (`npm start`). Even when included, the emulator only starts when the app is not packaged.
+ * - `__INCLUDE_EMULATOR__`: false for `electron-vite build --mode package` (what the installers use): no emulator
+ *   entry is built and the code that loads it is dead; true for `electron-vite dev` and a plain build (`npm start`),
+ *   which build `out/main/local-emulator.js` beside this file. Even then the emulator only starts when the app is
+ *   not packaged, with its state in the app's data folder (`local-emulator.json`).
  * - `__DEV_INLINE_SCRIPT_HASHES__`: the CSP hashes of the dev server's inline React Refresh preamble (dev only).
  */
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session, shell } from 'electron';
 import { bootstrapServices, type AppServices } from './app';
 import { openSettingsFile } from './platform/settings-file';
+import type { StartLocalEmulator } from './platform/ports';
 import { installAppMenu } from './shell/app-menu';
 import { createElectronClipboard } from './shell/electron-clipboard';
 import { apiSession, createElectronHttp } from './shell/electron-http';
@@ -55,13 +57,14 @@ let closeEmulator: (() => Promise<void>) | null = null;
 let mainWindow: BrowserWindow | null = null;
 let disposed = false;
 
+/** The Local environment's emulator, in development builds only (see `LocalEmulator` in platform/ports.ts). */
 async function startLocalEmulator(): Promise<string | null> {
   if (!__INCLUDE_EMULATOR__ || app.isPackaged) return null;
   try {
-    const { startEmulator } = await import('../emulator/server');
-    const emulator = await startEmulator({ port: 0, quiet: true });
+    const entry = pathToFileURL(join(__dirname, 'local-emulator.js')).href;
+    const { startLocalEmulator: start } = (await import(/* @vite-ignore */ entry)) as { startLocalEmulator: StartLocalEmulator };
+    const emulator = await start({ stateFile: join(app.getPath('userData'), 'local-emulator.json'), log });
     closeEmulator = emulator.close;
-    log(`DeepCurrent emulator listening on ${emulator.url}`);
     return emulator.url;
   } catch (err) {
     log(`[main] the local emulator could not start: ${err instanceof Error ? err.message : String(err)}`);

@@ -108,15 +108,17 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
     await ensureRendererBuilt({ force: options.build === 'always', log });
   }
 
+  const dataDir = options.dataDir ?? defaultDataDir();
   let emulatorUrl: string | null = options.emulatorUrl ?? null;
   let closeEmulator: (() => Promise<void>) | null = null;
   if (!emulatorUrl && options.emulator !== false) {
-    const emulator = await startEmulator({ quiet: true, ...(options.emulator ?? {}), port: 0 });
+    // Like the app's Local environment: its state persists beside the settings, so accounts survive a restart.
+    const stateFile = join(dataDir, 'local-emulator.json');
+    const emulator = await startEmulator({ quiet: true, stateFile, log, ...(options.emulator ?? {}), port: 0 });
     emulatorUrl = emulator.url;
     closeEmulator = emulator.close;
   }
 
-  const dataDir = options.dataDir ?? defaultDataDir();
   const clipboard = new MemoryClipboard();
   let services: AppServices;
   try {

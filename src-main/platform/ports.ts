@@ -42,3 +42,18 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
+
+/**
+ * The DeepCurrent emulator that development builds embed as the Local environment. Never part of a packaged build:
+ * `index.ts` fills this port only when the app is not packaged, by loading the build's separate emulator entry
+ * (`emulator/embedded.ts`); nothing in src-main imports the emulator's code.
+ */
+export interface LocalEmulator {
+  url: string;
+  /** Starts the demo data afresh (new keys, new signing secret: every earlier token stops working). */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts the Local emulator; its users, keys, requests and signing secret persist in `stateFile`. */
+export type StartLocalEmulator = (options: { stateFile: string; log: (message: string) => void }) => Promise<LocalEmulator>;

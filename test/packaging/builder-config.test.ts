@@ -41,6 +41,7 @@ const NOT_SHIPPED = [
   'out/main/chunks/server-7b1e.js',
   'out/main/server-7b1e.js',
   'out/main/emulator-4d2c.js',
+  'out/main/local-emulator.js',
   'out/main/chunks/emulator.js',
   'out/main/index.js.map',
   'out/renderer/assets/index-9c1d.js.map',

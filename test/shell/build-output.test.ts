@@ -3,7 +3,7 @@
  * preload that needs nothing but `electron`, no emulator in the installers' build (`--mode package`), the emulator
  * as a separate chunk in a development build, and a minified renderer without source maps.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { runInNewContext } from 'node:vm';
@@ -81,12 +81,12 @@ describe('the main bundle', () => {
     }
   });
 
-  it('keeps the emulator as a separate, dynamically imported chunk in a development build', () => {
+  it('builds the emulator as its own entry in a development build, loaded by path, never bundled into main', () => {
     const index = readFileSync(join(development, 'main', 'index.js'), 'utf8');
     expect(index).not.toMatch(/function startEmulator|DEMO_ACCOUNTS/);
-    const imported = [...index.matchAll(/import\(\s*["']\.\/([^"']+)["']\s*\)/g)].map((m) => m[1]!);
-    const emulatorChunks = imported.filter((f) => /startEmulator/.test(readFileSync(join(development, 'main', f), 'utf8')));
-    expect(emulatorChunks).toHaveLength(1);
+    expect(index).toContain('local-emulator.js');
+    expect(readFileSync(join(development, 'main', 'local-emulator.js'), 'utf8')).toMatch(/startLocalEmulator/);
+    expect(existsSync(join(packaged, 'main', 'local-emulator.js'))).toBe(false);
     expect(index).toContain('../preload/index.cjs');
   });
 
