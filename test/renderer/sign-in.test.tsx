@@ -58,7 +58,7 @@ describe('sign-in screen', () => {
   it('tells a wrong password in an alert, keeps the email and clears the password', async () => {
     await renderApp(backend());
     await signInWithPassword('ada@deepcurrent.test', 'wrong-password');
-    const alert = await waitFor(() => document.querySelector('[role="alert"]')?.textContent && document.querySelector('[role="alert"]'));
+    const alert = await waitFor(() => (document.querySelector('[role="alert"]')?.textContent ? document.querySelector('[role="alert"]') : null));
     expect(alert.textContent).toContain('Wrong email or password.');
     expect(byLabel<HTMLInputElement>('Email').value).toBe('ada@deepcurrent.test');
     expect(byLabel<HTMLInputElement>('Password').value).toBe('');
