@@ -19,6 +19,8 @@
  * - `invalid-json`: `200` with a JSON content type and a truncated, unparseable JSON body.
  * - `huge-body`: `200` with a JSON content type and a body of exactly `size` bytes (default 12 MiB, at most
  *   256 MiB), streamed in 64 KiB chunks [`size`; `chunked: true` omits `Content-Length`].
+ * - `body`: `200` with a JSON content type and exactly the given text as its body [`body`: the text, at most
+ *   1 MiB] — for showing how a client renders an answer byte for byte.
  * - `trickle`: `200` with the small JSON body `{"ok":true,"fault":"trickle"}`, sent one byte every `intervalMs`
  *   milliseconds (default 200) [`intervalMs`].
  *
@@ -43,6 +45,7 @@ export const FAULT_MODES = [
   'invalid-json',
   'huge-body',
   'trickle',
+  'body',
 ] as const;
 /** One fault mode. */
 export type FaultMode = (typeof FAULT_MODES)[number];
@@ -56,6 +59,7 @@ export interface FaultSpec {
   intervalMs?: number;
   chunked?: boolean;
   retryAfter?: number;
+  body?: string;
 }
 
 /** Default `huge-body` size: 12 MiB. */
@@ -95,6 +99,14 @@ export function parseFaultSpec(obj: Record<string, unknown>): FaultSpec {
   if (intervalMs !== undefined) spec.intervalMs = intervalMs;
   if (retryAfter !== undefined) spec.retryAfter = retryAfter;
   if (obj.chunked === true) spec.chunked = true;
+  if (obj.body !== undefined) {
+    if (typeof obj.body !== 'string' || obj.body.length > 1024 * 1024) {
+      issues.push({ loc: ['body', 'body'], msg: 'Input should be a string of at most 1 MiB', type: 'string_type' });
+    } else spec.body = obj.body;
+  }
+  if (spec.mode === 'body' && spec.body === undefined && issues.length === 0) {
+    issues.push({ loc: ['body', 'body'], msg: 'Field required', type: 'missing' });
+  }
   if (issues.length > 0) throw validationError(issues);
   return spec;
 }
@@ -170,6 +182,12 @@ export class FaultController {
       case 'http-503':
         sendJson(res, 503, { detail: 'Service Unavailable' }, fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) });
         return;
+      case 'body': {
+        const text = fault.body ?? '';
+        res.writeHead(200, { 'Content-Type': JSON_TYPE, 'Content-Length': String(Buffer.byteLength(text)) });
+        res.end(text);
+        return;
+      }
       case 'invalid-json': {
         const text = '{"id": "u_0000", "email": "ada@deepcurrent.test", "full_name": "Ada Lov';
         res.writeHead(200, { 'Content-Type': JSON_TYPE, 'Content-Length': String(Buffer.byteLength(text)) });

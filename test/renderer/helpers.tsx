@@ -1,6 +1,6 @@
 /**
  * Small DOM helpers for the renderer tests, on `react-dom/client` and React's `act` (no testing-library): mount
- * the app against a fake `window.deepcurrent`, find controls the way a user names them (label text, button text),
+ * the app against a `window.deepcurrent` (the real main process, `real-backend.ts`), find controls the way a user names them (label text, button text),
  * and type, click, choose and press keys with the events React listens to.
  */
 import { act } from 'react';
@@ -8,7 +8,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { App } from '../../src-renderer/app';
 import { ErrorBoundary } from '../../src-renderer/components/error-boundary';
 import { resetAppStore, useAppStore } from '../../src-renderer/store';
-import type { FakeDeepCurrent } from './fake-api';
+import type { DeepCurrentApi } from '../../src-shared/ipc-contract';
 
 const realSetTimeout = globalThis.setTimeout;
 const mounted: { root: Root; container: HTMLElement }[] = [];
@@ -36,9 +36,9 @@ export async function waitFor<T>(check: () => T | null | undefined | false, time
   }
 }
 
-/** Mounts the whole app against a fake API and waits for the first state. */
-export async function renderApp(fake: FakeDeepCurrent): Promise<HTMLElement> {
-  window.deepcurrent = fake.api;
+/** Mounts the whole app against a backend's `window.deepcurrent` and waits for the first state. */
+export async function renderApp(backend: { api: DeepCurrentApi }): Promise<HTMLElement> {
+  window.deepcurrent = backend.api;
   const container = document.createElement('div');
   document.body.appendChild(container);
   const root = createRoot(container);

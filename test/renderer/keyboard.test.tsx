@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { FakeDeepCurrent } from './fake-api';
-import { button, click, goTo, press, renderApp, tab, waitFor } from './helpers';
+import { Backend, useEmulator } from './real-backend';
+import { button, byLabel, click, goTo, press, renderApp, tab, type, waitFor } from './helpers';
+
+const emulator = useEmulator();
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]';
 
@@ -34,16 +36,13 @@ function checkControls(where: string) {
 
 describe('keyboard and labels', () => {
   it('names every control and uses no positive tabindex on any screen', async () => {
-    const fake = new FakeDeepCurrent();
-    await renderApp(fake);
+    await renderApp(new Backend(emulator.current));
     checkControls('sign-in (password)');
     await click(tab('API key'));
     checkControls('sign-in (API key)');
 
-    fake.seedAccount('ada@deepcurrent.test', 'token');
     await click(tab('Email and password'));
     // Sign in for real through the form.
-    const { byLabel, type } = await import('./helpers');
     await type(byLabel('Email'), 'ada@deepcurrent.test');
     await type(byLabel('Password'), 'deepcurrent-demo');
     await click(button('Sign in'));
@@ -57,6 +56,7 @@ describe('keyboard and labels', () => {
     await goTo('Request tester');
     await click(button('Add header'));
     await click(button('Send'));
+    await waitFor(() => document.body.textContent?.includes('200 OK'));
     await click(button('curl'));
     checkControls('tester');
     await goTo('Settings');
@@ -64,7 +64,7 @@ describe('keyboard and labels', () => {
   });
 
   it('moves between the sign-in tabs with the arrow keys', async () => {
-    await renderApp(new FakeDeepCurrent());
+    await renderApp(new Backend(emulator.current));
     const first = tab('Email and password');
     expect(first.getAttribute('aria-selected')).toBe('true');
     expect(tab('API key').tabIndex).toBe(-1);
@@ -79,9 +79,9 @@ describe('keyboard and labels', () => {
   });
 
   it('traps the focus inside the reveal dialog, in both directions', async () => {
-    const fake = new FakeDeepCurrent();
-    fake.seedAccount('ada@deepcurrent.test', 'token');
-    await renderApp(fake);
+    const main = new Backend(emulator.current);
+    await main.signIn('ada@deepcurrent.test', 'token');
+    await renderApp(main);
     await goTo('API key');
     await click(await waitFor(() => document.body.textContent?.includes('Revealed:') && button('Reveal API key')));
     const dialog = await waitFor(() => document.querySelector<HTMLElement>('[role="dialog"]'));

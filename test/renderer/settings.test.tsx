@@ -2,14 +2,22 @@ import { describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from '../../src-renderer/components/error-boundary';
-import { FakeDeepCurrent } from './fake-api';
+import type { DeepCurrentApi } from '../../src-shared/ipc-contract';
+import { Backend, useEmulator } from './real-backend';
 import { button, byLabel, choose, click, goTo, pageText, renderApp, type, waitFor } from './helpers';
+
+const emulator = useEmulator();
+
+async function signedIn(): Promise<Backend> {
+  const main = new Backend(emulator.current);
+  await main.signIn('ada@deepcurrent.test', 'api-key');
+  return main;
+}
 
 describe('settings screen', () => {
   it('refuses out-of-range values with a clear message and loses nothing typed', async () => {
-    const fake = new FakeDeepCurrent();
-    fake.seedAccount('ada@deepcurrent.test', 'api-key');
-    await renderApp(fake);
+    const main = await signedIn();
+    await renderApp(main);
     await goTo('Settings');
     const clipboard = byLabel<HTMLInputElement>('Clear clipboard after (seconds)');
     const timeout = byLabel<HTMLInputElement>('Request timeout (seconds)');
@@ -17,7 +25,7 @@ describe('settings screen', () => {
     await type(clipboard, '5');
     await type(timeout, '45');
     await click(button('Save settings'));
-    expect(fake.count('updateSettings')).toBe(0);
+    expect(main.count('updateSettings')).toBe(0);
     expect(pageText()).toContain('Choose between 10 and 600 seconds.');
     expect(clipboard.getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(clipboard);
@@ -26,35 +34,35 @@ describe('settings screen', () => {
   });
 
   it('saves valid values and applies the theme to the page', async () => {
-    const fake = new FakeDeepCurrent();
-    fake.seedAccount('ada@deepcurrent.test', 'api-key');
-    await renderApp(fake);
+    const main = await signedIn();
+    await renderApp(main);
     await goTo('Settings');
     await type(byLabel('Clear clipboard after (seconds)'), '90');
     await type(byLabel('Request timeout (seconds)'), '300');
     await choose(byLabel<HTMLSelectElement>('Theme'), 'Dark');
     await click(button('Save settings'));
-    expect(fake.calls.find((c) => c.name === 'updateSettings')?.request).toEqual({
+    expect(main.lastRequest('updateSettings')).toEqual({
       clipboardClearSeconds: 90,
       requestTimeoutSeconds: 300,
       theme: 'dark',
     });
     await waitFor(() => pageText().includes('Settings saved.'));
     expect(document.documentElement.dataset.theme).toBe('dark');
+    expect(JSON.parse(main.kv.toJSON()).settings).toEqual({ clipboardClearSeconds: 90, requestTimeoutSeconds: 300, theme: 'dark' });
     await choose(byLabel<HTMLSelectElement>('Theme'), 'System');
     await click(button('Save settings'));
-    expect(document.documentElement.dataset.theme).toBeUndefined();
+    await waitFor(() => document.documentElement.dataset.theme === undefined);
   });
 
   it('shows the main process’s message when saving fails, keeping the form', async () => {
-    const fake = new FakeDeepCurrent();
-    fake.seedAccount('ada@deepcurrent.test', 'api-key');
-    fake.overrides.updateSettings = () => ({ ok: false, error: { kind: 'internal', message: 'The settings could not be written.' } });
-    await renderApp(fake);
+    const main = await signedIn();
+    await renderApp(main);
     await goTo('Settings');
     await type(byLabel('Request timeout (seconds)'), '60');
+    main.kv.crashOnNextWrite();
     await click(button('Save settings'));
-    expect(document.querySelector('[role="alert"]')?.textContent).toContain('The settings could not be written.');
+    await waitFor(() => document.querySelector('[role="alert"]')?.textContent);
+    expect(document.querySelector('[role="alert"]')?.textContent).toContain('Something went wrong in DeepCurrent Desktop. Please try again.');
     expect(byLabel<HTMLInputElement>('Request timeout (seconds)').value).toBe('60');
   });
 });
@@ -84,13 +92,14 @@ describe('error boundary', () => {
 
 describe('a broken bridge', () => {
   it('answers with a plain error instead of throwing', async () => {
-    const fake = new FakeDeepCurrent();
-    fake.overrides.getState = () => {
-      throw new Error('ipc exploded');
-    };
+    // Not the main process failing (its router never throws): the bridge object itself is broken.
     const container = document.createElement('div');
     document.body.appendChild(container);
-    window.deepcurrent = fake.api;
+    window.deepcurrent = {
+      getState: () => {
+        throw new Error('ipc exploded');
+      },
+    } as unknown as DeepCurrentApi;
     const { App } = await import('../../src-renderer/app');
     const { useAppStore } = await import('../../src-renderer/store');
     const root = createRoot(container);

@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { useAppStore } from '../../src-renderer/store';
-import { FakeDeepCurrent } from './fake-api';
+import { Backend, useEmulator } from './real-backend';
 import { advance, button, byLabel, choose, click, hasText, pageText, queryButton, renderApp, submit, tab, type, waitFor } from './helpers';
+
+const emulator = useEmulator();
+const backend = () => new Backend(emulator.current);
 
 async function signInWithPassword(email: string, password: string) {
   await type(byLabel('Email'), email);
@@ -11,7 +14,7 @@ async function signInWithPassword(email: string, password: string) {
 
 describe('sign-in screen', () => {
   it('shows the sign-in form with the default environment preselected when no account is stored', async () => {
-    await renderApp(new FakeDeepCurrent());
+    await renderApp(backend());
     expect(hasText('Sign in to DeepCurrent')).toBe(true);
     const env = byLabel<HTMLSelectElement>('Environment');
     expect(env.selectedOptions[0].textContent).toBe('Local emulator');
@@ -21,43 +24,42 @@ describe('sign-in screen', () => {
   });
 
   it('rejects a badly formatted API key beside the field without calling the main process', async () => {
-    const fake = new FakeDeepCurrent();
-    await renderApp(fake);
+    const main = backend();
+    await renderApp(main);
     await click(tab('API key'));
     const field = byLabel<HTMLInputElement>('API key');
     await type(field, 'sk_live_not_a_deepcurrent_key');
     await click(button('Sign in'));
-    expect(fake.count('signInWithApiKey')).toBe(0);
+    expect(main.count('signInWithApiKey')).toBe(0);
     expect(pageText()).toContain('DeepCurrent API keys start with "dc_".');
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(field.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent).toContain('start with "dc_"');
     expect(document.activeElement).toBe(field);
     await type(field, 'dc_short');
     await click(button('Sign in'));
-    expect(fake.count('signInWithApiKey')).toBe(0);
+    expect(main.count('signInWithApiKey')).toBe(0);
     expect(pageText()).toContain('too short');
   });
 
   it('signs in with a valid key and forgets the key', async () => {
-    const fake = new FakeDeepCurrent();
-    const key = fake.users.get('ada@deepcurrent.test')!.apiKey;
-    await renderApp(fake);
+    const main = backend();
+    const key = await emulator.current.apiKeyOf('ada@deepcurrent.test');
+    await renderApp(main);
     await click(tab('API key'));
     await type(byLabel('API key'), key);
     await click(button('Sign in'));
-    await waitFor(() => hasText('Account'));
-    expect(fake.count('signInWithApiKey')).toBe(1);
-    expect(pageText()).toContain('Signed in with: API key');
+    await waitFor(() => pageText().includes('Signed in with: API key'));
+    expect(main.count('signInWithApiKey')).toBe(1);
+    expect(hasText('Account')).toBe(true);
     expect(document.body.innerHTML).not.toContain(key);
     expect(JSON.stringify(useAppStore.getState())).not.toContain(key);
   });
 
   it('tells a wrong password in an alert, keeps the email and clears the password', async () => {
-    const fake = new FakeDeepCurrent();
-    await renderApp(fake);
+    await renderApp(backend());
     await signInWithPassword('ada@deepcurrent.test', 'wrong-password');
-    const alert = document.querySelector('[role="alert"]');
-    expect(alert?.textContent).toContain('Incorrect email or password.');
+    const alert = await waitFor(() => (document.querySelector('[role="alert"]')?.textContent ? document.querySelector('[role="alert"]') : null));
+    expect(alert.textContent).toContain('Wrong email or password.');
     expect(byLabel<HTMLInputElement>('Email').value).toBe('ada@deepcurrent.test');
     expect(byLabel<HTMLInputElement>('Password').value).toBe('');
     expect(JSON.stringify(useAppStore.getState())).not.toContain('wrong-password');
@@ -65,8 +67,7 @@ describe('sign-in screen', () => {
   });
 
   it('signs in with email and password, then holds no password anywhere in the renderer', async () => {
-    const fake = new FakeDeepCurrent();
-    await renderApp(fake);
+    await renderApp(backend());
     await signInWithPassword('ada@deepcurrent.test', 'deepcurrent-demo');
     await waitFor(() => pageText().includes('Signed in with: session token'));
     expect(document.body.innerHTML).not.toContain('deepcurrent-demo');
@@ -75,58 +76,56 @@ describe('sign-in screen', () => {
   });
 
   it('disables the button and says "Signing in…" while the call is in flight', async () => {
-    const fake = new FakeDeepCurrent();
-    let release: () => void = () => {};
-    const real = fake.api.signInWithPassword;
-    fake.overrides.signInWithPassword = async (req) => {
-      await new Promise<void>((resolve) => (release = resolve));
-      fake.overrides.signInWithPassword = undefined;
-      return real(req);
-    };
-    await renderApp(fake);
+    const main = backend();
+    await renderApp(main);
+    const held = main.holdNext('signInWithPassword');
     await type(byLabel('Email'), 'ada@deepcurrent.test');
     await type(byLabel('Password'), 'deepcurrent-demo');
     await submit(byLabel('Email'));
     const busy = queryButton('Signing in…');
     expect(busy?.disabled).toBe(true);
-    release();
+    held.release();
     await waitFor(() => pageText().includes('Signed in with: session token'));
   });
 
   it('counts a 429 down each second and re-enables Sign in at zero', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
-    const fake = new FakeDeepCurrent();
-    fake.overrides.signInWithPassword = () => ({
-      ok: false,
-      error: { kind: 'rate-limited', message: 'Too many failed sign-in attempts.', status: 429, retryAfterSeconds: 5 },
-    });
-    await renderApp(fake);
-    await signInWithPassword('ada@deepcurrent.test', 'x');
-    expect(pageText()).toContain('Too many failed sign-in attempts.');
-    expect(pageText()).toContain('Try again in 5 s');
+    // Five wrong passwords within a minute lock the email on the server for 60 s.
+    const email = 'locked-out@deepcurrent.test';
+    await renderApp(backend());
+    for (let i = 0; i < 5; i += 1) {
+      await signInWithPassword(email, 'wrong');
+      await waitFor(() => pageText().includes('Wrong email or password.'));
+    }
+    await signInWithPassword(email, 'wrong');
+    const countdown = () => document.querySelector('.countdown')?.textContent ?? '';
+    await waitFor(() => countdown() === 'Try again in 60 s');
+    expect(pageText()).toContain('Too many attempts.');
     expect(button('Sign in').disabled).toBe(true);
     await advance(1000, vi);
-    expect(pageText()).toContain('Try again in 4 s');
-    await advance(3000, vi);
-    expect(pageText()).toContain('Try again in 1 s');
+    expect(countdown()).toBe('Try again in 59 s');
+    await advance(58_000, vi);
+    expect(countdown()).toBe('Try again in 1 s');
     expect(button('Sign in').disabled).toBe(true);
     await advance(1000, vi);
-    expect(pageText()).not.toContain('Try again in');
+    expect(document.querySelector('.countdown')).toBeNull();
     expect(button('Sign in').disabled).toBe(false);
   });
 
   it('checks a custom base URL before any call', async () => {
-    const fake = new FakeDeepCurrent();
-    await renderApp(fake);
+    const main = backend();
+    await renderApp(main);
     await choose(byLabel<HTMLSelectElement>('Environment'), 'Custom URL…');
     await type(byLabel('Base URL'), 'http://example.com');
     await signInWithPassword('ada@deepcurrent.test', 'deepcurrent-demo');
-    expect(fake.count('signInWithPassword')).toBe(0);
+    expect(main.count('signInWithPassword')).toBe(0);
     expect(pageText()).toContain('Plain http:// is allowed only for this computer');
-    await type(byLabel('Base URL'), 'https://api.example.com/');
+    await type(byLabel('Base URL'), `${emulator.current.url}/`);
+    await type(byLabel('Password'), 'deepcurrent-demo');
     await click(button('Sign in'));
-    expect(fake.calls.find((c) => c.name === 'signInWithPassword')?.request).toMatchObject({
-      environment: { kind: 'custom', baseUrl: 'https://api.example.com' },
+    expect(main.lastRequest('signInWithPassword')).toMatchObject({
+      environment: { kind: 'custom', baseUrl: emulator.current.url },
     });
+    await waitFor(() => pageText().includes('Signed in with: session token'));
   });
 });
