@@ -124,7 +124,7 @@ describe('shell/ imports platform, ipc and public entries; app.ts imports all of
     ["import { AccountStore } from './accounts/account-store';", 'src-main/app.ts'],
     ["import { createMainWindow } from './shell/window';", 'src-main/app.ts'],
     ["import { createRouter } from './ipc/router';", 'src-main/app.ts'],
-    ["import { createHttpTransport } from './platform/http-transport';", 'src-main/app.ts'],
+    ["import { createNodeHttp } from './platform/node-http';", 'src-main/app.ts'],
     ["import { bootstrapServices } from './app';", 'src-main/index.ts'],
   ])('allows %s in %s', expectAllowed);
 });
