@@ -129,7 +129,10 @@ test.describe('a DeepCurrent-compatible server that answers a bad token with 403
         res.end('{"detail":"Could not validate credentials"}');
         return;
       }
-      const upstream = httpRequest(`${target}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+      // Host is the upstream's own (the emulator refuses a Host that is not its address, as any server behind a
+      // reverse proxy would see its own name).
+      const { host: _host, ...headers } = req.headers;
+      const upstream = httpRequest(`${target}${req.url}`, { method: req.method, headers }, (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       });
