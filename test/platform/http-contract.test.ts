@@ -11,13 +11,8 @@
  *   listeners, rejects a manual redirect with "Redirect was cancelled" after `onBeforeRedirect`, and rejects a
  *   network failure as `net::ERR_…`. Neither proves what Chromium does; they prove what the adapter does with it.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createTlsServer } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { fetch as undiciFetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,67 +20,10 @@ import { isCertificateCode, type FetchFunction, type HttpPort, type HttpRequest,
 import { createNodeHttp } from '../../src-main/platform/node-http';
 import { createElectronHttp, EXCHANGE_HEADER, type HttpSession } from '../../src-main/shell/electron-http';
 import { MAX_BODY_BYTES } from '../../src-shared/tester';
+import { closeTestServers, hasOpenssl, selfSignedServer, serve, within, type TestServer } from '../helpers/test-servers';
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+afterAll(closeTestServers);
 
-/** A server on 127.0.0.1 that records its connections and requests. */
-interface TestServer {
-  url: string;
-  sockets: Socket[];
-  requests: Array<{ method: string; path: string; headers: IncomingMessage['headers']; body: string; connection: number }>;
-  /** Resolves when connection `index` closes. */
-  closed(index: number): Promise<void>;
-}
-
-const servers: Server[] = [];
-
-async function listen(server: Server, scheme: 'http' | 'https', handler: Handler): Promise<TestServer> {
-  const t: TestServer = { url: '', sockets: [], requests: [], closed: () => Promise.resolve() };
-  const closedAt = new Map<Socket, Promise<void>>();
-  server.on('connection', (socket: Socket) => {
-    t.sockets.push(socket);
-    closedAt.set(socket, new Promise((resolve) => socket.once('close', () => resolve())));
-  });
-  server.on('secureConnection', (socket: Socket) => {
-    t.sockets.push(socket);
-    closedAt.set(socket, new Promise((resolve) => socket.once('close', () => resolve())));
-  });
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      t.requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), connection: t.sockets.indexOf(req.socket) });
-      handler(req, res);
-    });
-  });
-  t.closed = (index) => closedAt.get(t.sockets[index]!)!;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.url = `${scheme}://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  servers.push(server);
-  return t;
-}
-
-const serve = (handler: Handler) => listen(createServer(), 'http', handler);
-
-afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
-
-/** Rejects when `promise` takes longer than `ms`. */
-async function within<T>(ms: number, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`not within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, limit]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
 const header = (headers: [string, string][], name: string) => headers.find(([n]) => n === name)?.[1];
@@ -405,32 +343,13 @@ function httpContract(name: string, create: () => HttpPort) {
       });
 
       describe('TLS', () => {
-        const hasOpenssl = (() => {
-          try {
-            execFileSync('openssl', ['version'], { stdio: 'ignore' });
-            return true;
-          } catch {
-            return false;
-          }
-        })();
         let server: TestServer;
-        let dir = '';
+        let cleanup = () => {};
         beforeAll(async () => {
           if (!hasOpenssl) return;
-          // A throw-away self-signed certificate, made for this test run only.
-          dir = mkdtempSync(join(tmpdir(), 'dc-http-contract-'));
-          execFileSync(
-            'openssl',
-            ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-              '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
-            { stdio: 'ignore' },
-          );
-          const tls = createTlsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) });
-          server = await listen(tls as unknown as Server, 'https', (_req, res) => res.end('should never be read'));
+          ({ server, cleanup } = await selfSignedServer((_req, res) => res.end('should never be read')));
         });
-        afterAll(() => {
-          if (dir) rmSync(dir, { recursive: true, force: true });
-        });
+        afterAll(() => cleanup());
 
         it.skipIf(!hasOpenssl)('refuses a self-signed certificate as a certificate failure, and sends nothing', async () => {
           const r = await send(`${server.url}/api`, { headers: [['Authorization', 'Bearer dc_secret']] });

@@ -4,14 +4,9 @@
  * validation, TLS verification, bodiless answers, and the request and response headers. The port's own contract
  * (both adapters) is test/platform/http-contract.test.ts.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createTlsServer } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryClipboard } from '../../src-main/platform/memory-clipboard';
 import { MemorySecretStore } from '../../src-main/platform/memory-secret-store';
@@ -21,58 +16,13 @@ import { runRequest, type RunOptions, type RunOutcome } from '../../src-main/tes
 import type { PreparedRequest } from '../../src-main/tester/tester-request';
 import { MAX_BODY_BYTES, type HttpMethod } from '../../src-shared/tester';
 import { MemoryKv } from '../helpers/memory-kv';
+import { closeTestServers, hasOpenssl, selfSignedServer, serve, within, type TestServer } from '../helpers/test-servers';
 
 const http = createNodeHttp();
 
-type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
-
-/** A server on 127.0.0.1 that records its connections and requests. */
-interface TestServer {
-  url: string;
-  /** Every connection the server accepted, in order. */
-  sockets: Socket[];
-  /** Every request: method, path, headers, body, and the index of its connection. */
-  requests: Array<{ method: string; path: string; headers: IncomingMessage['headers']; body: string; connection: number }>;
-  /** Resolves when connection `index` closes. */
-  closed(index: number): Promise<void>;
-  handler: Handler;
-}
-
-const servers: Server[] = [];
-
-async function listen(server: Server, scheme: 'http' | 'https', handler: Handler): Promise<TestServer> {
-  const t: TestServer = { url: '', sockets: [], requests: [], handler, closed: () => Promise.resolve() };
-  const closedAt = new Map<Socket, Promise<void>>();
-  server.on('connection', (socket: Socket) => {
-    t.sockets.push(socket);
-    closedAt.set(socket, new Promise((resolve) => socket.once('close', () => resolve())));
-  });
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      t.requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, connection: t.sockets.indexOf(req.socket) });
-      t.handler(req, res, body);
-    });
-  });
-  t.closed = (index) => closedAt.get(t.sockets[index]!)!;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.url = `${scheme}://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  servers.push(server);
-  return t;
-}
-
-function serve(handler: Handler): Promise<TestServer> {
-  return listen(createServer(), 'http', handler);
-}
-
 afterAll(async () => {
   await http.close();
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  await closeTestServers();
 });
 
 function prepared(url: string, patch: Partial<PreparedRequest> = {}): PreparedRequest {
@@ -94,18 +44,7 @@ function header(headers: [string, string][], name: string): string | undefined {
 
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
 
-/** Resolves with how long `promise` took, or rejects when it takes longer than `ms`. */
-async function within<T>(ms: number, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`not within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, limit]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+
 
 describe('content-encoding', () => {
   const original = JSON.stringify({ data: Array.from({ length: 200 }, (_, i) => ({ id: i, title: `Item ${i} ü` })) });
@@ -381,32 +320,13 @@ describe('headers Node refuses to send', () => {
 });
 
 describe('TLS', () => {
-  const hasOpenssl = (() => {
-    try {
-      execFileSync('openssl', ['version'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
   let server: TestServer;
-  let dir = '';
+  let cleanup = () => {};
   beforeAll(async () => {
     if (!hasOpenssl) return;
-    // A throw-away self-signed certificate, made for this test run only.
-    dir = mkdtempSync(join(tmpdir(), 'dc-tls-test-'));
-    execFileSync(
-      'openssl',
-      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-        '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
-      { stdio: 'ignore' },
-    );
-    const tls = createTlsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) });
-    server = await listen(tls as unknown as Server, 'https', (_req, res) => res.end('should never be read'));
+    ({ server, cleanup } = await selfSignedServer((_req, res) => res.end('should never be read')));
   });
-  afterAll(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanup());
 
   it.skipIf(!hasOpenssl)(`refuses a self-signed certificate as an unreachable server${hasOpenssl ? '' : ' (skipped: no openssl to make one)'}`, async () => {
     const r = await run(`${server.url}/api`, {}, { credential: 'dc_secret' });
