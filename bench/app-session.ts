@@ -2,8 +2,8 @@
  * The main-process services as the app runs them, for the request benchmarks: the composition root
  * (`createAppServices`) over the real settings file (conf, in a temporary folder) and the OS keychain when one
  * answers (else the in-memory store, and `keychain` says so), with the embedded emulator. Ada signs in through the
- * router with her password, reveals her API key and signs in with it; `restart()` starts a new session over the
- * same settings file and keychain, so the vault's keychain reads can be counted from a cold start.
+ * router with her password, reveals her API key and signs in with it. The keychain's reads are counted
+ * (`keychainReads()`), so a figure can show that the vault did not read it per request.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,15 +39,13 @@ export interface AppSession {
   /** `os` when secrets are in the OS keychain, `memory` when the in-memory fallback is used. */
   keychain: 'os' | 'memory';
   accountId: string;
-  /** Ada's revealed API key (used by the plain-fetch baseline with the same header). */
+  /** Ada's revealed API key (sent by the HTTP-port baseline with the same header). */
   apiKey: string;
   settingsPath: string;
   /** Sends a tester request through the router (the full IPC path). */
   send(request: Partial<ComposedRequest>): Promise<Result<TesterResponse>>;
   /** How many times the keychain itself was read so far. */
   keychainReads(): number;
-  /** A new session (new services and vault cache) over the same settings file and keychain. */
-  restart(): Promise<void>;
   /** Signs every account out (removing its keychain entries), disposes the services, removes the folder, stops an owned emulator. */
   close(): Promise<void>;
 }
@@ -82,22 +80,15 @@ export async function startAppSession(options: AppSessionOptions = {}): Promise<
   });
   const store = new CountingSecretStore(secrets.store);
   const clipboard = new MemoryClipboard();
-  let settingsPath = '';
-
-  async function open(): Promise<AppServices> {
-    const settings = await openSettingsFile({ dir: dataDir, flavour: 'conf' });
-    settingsPath = settings.path;
-    return createAppServices({
-      secretStore: store,
-      kv: settings.kv,
-      clipboard,
-      localEmulatorUrl: emulatorUrl!,
-      notices: settings.notices,
-      secretStorageMessage: secrets.message,
-    });
-  }
-
-  let services = await open();
+  const settings = await openSettingsFile({ dir: dataDir, flavour: 'conf' });
+  const services = createAppServices({
+    secretStore: store,
+    kv: settings.kv,
+    clipboard,
+    localEmulatorUrl: emulatorUrl,
+    notices: settings.notices,
+    secretStorageMessage: secrets.message,
+  });
   const environment = { kind: 'local' } as const;
   const signOutAll = async () => {
     const state = await services.router.call('getState', {});
@@ -136,18 +127,13 @@ export async function startAppSession(options: AppSessionOptions = {}): Promise<
     keychain: store.persistent ? 'os' : 'memory',
     accountId: active.id,
     apiKey,
-    settingsPath,
+    settingsPath: settings.path,
     send: (request) =>
       session.services.router.call('sendRequest', {
         requestId: `bench-${++counter}`,
         request: composedRequest(request),
       }) as Promise<Result<TesterResponse>>,
     keychainReads: () => store.reads,
-    restart: async () => {
-      await services.dispose();
-      services = await open();
-      session.services = services;
-    },
     close: async () => {
       await signOutAll();
       await cleanup();

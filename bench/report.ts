@@ -65,8 +65,8 @@ export function busyMachineWarning(machine: MachineInfo): string | null {
   if (load <= machine.cpus / 2) return null;
   return (
     `Warning: the machine was busy when the run started (1-minute load average ${load.toFixed(1)} on ${machine.cpus} CPUs). ` +
-    'Absolute times (renderer start, Electron start) are inflated, and so is the wall-time overhead ratio: with the ' +
-    'CPUs oversubscribed, the path that uses more CPU per request is preempted more often. The CPU-time ratio beside it holds better.'
+    'Absolute times (renderer start, Electron start) are inflated, and so are the request-overhead differences: with the ' +
+    'CPUs oversubscribed, the path that uses more CPU per request is preempted more often. The CPU-time difference beside them holds better.'
   );
 }
 

@@ -1,6 +1,6 @@
 /**
  * Small statistics and the shape of one benchmark figure. Every figure is a median over repeated samples; a
- * comparison is the ratio of two medians measured side by side (interleaved) in the same run.
+ * comparison is of two medians measured side by side (interleaved) in the same run.
  */
 
 /** The median of a list of numbers (NaN for an empty list). */
