@@ -150,7 +150,8 @@ export class AccountSession {
       if (problem) {
         this.log(`[accounts] ${account.id}: stored environment does not match its secrets; sign-in required`);
         this.store.update(account.id, { needsSignIn: true, signInReason: problem });
-      } else if (!this.vault.persistent && (account.hasApiKey || account.hasToken)) {
+      }
+      if (!this.vault.persistent && (account.hasApiKey || account.hasToken)) {
         this.store.update(account.id, { hasApiKey: false, hasToken: false, tokenExpiresAt: null, needsSignIn: true });
       }
     }
