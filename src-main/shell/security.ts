@@ -16,6 +16,11 @@ export interface AppUrls {
 
 /** Options of the CSP: the production policy unless a dev server is given. */
 export interface CspOptions {
+  /**
+   * The origin the packaged renderer is served from (`app://deepcurrent`), named beside `'self'` wherever `'self'`
+   * is allowed, so the policy says which origin it trusts. Never a `file:` URL.
+   */
+  appOrigin?: string | null;
   /** Development only: the vite dev server, allowed for scripts, styles and its HMR WebSocket. */
   devServerUrl?: string | null;
   /** Development only: `sha256-…` hashes of inline scripts the dev server injects (React Refresh's preamble). */
@@ -37,13 +42,22 @@ const PRODUCTION_DIRECTIVES: ReadonlyArray<readonly [string, readonly string[]]>
 
 /**
  * The Content Security Policy of every app page. Production: nothing but the app's own scripts, styles, images
- * (and `data:` images), fonts and same-origin requests; no inline scripts, no `eval`, no frames, no plugins.
+ * (and `data:` images), fonts and same-origin requests; no inline scripts, no `eval`, no frames, no plugins. With
+ * `appOrigin` (the Electron app), that origin is listed beside `'self'`; the policy never names `file:`.
  * Development adds the dev server origin, its `ws:` HMR socket, the hashes of its inline preamble, and inline
  * styles (vite injects CSS as `<style>` in dev); it never adds `unsafe-eval` or `unsafe-inline` for scripts.
  */
 export function buildContentSecurityPolicy(options: CspOptions = {}): string {
   const dev = options.devServerUrl ? new URL(options.devServerUrl) : null;
-  const directives = PRODUCTION_DIRECTIVES.map(([name, sources]) => {
+  const appOrigin = options.appOrigin ?? null;
+  // A scheme and a host, nothing else; `file:` never (under `file:` every file on the disk is one origin).
+  if (appOrigin !== null && (!/^[a-z][a-z0-9+.-]*:\/\/[a-z0-9.-]+$/.test(appOrigin) || appOrigin.startsWith('file:'))) {
+    throw new Error(`The app origin must be a scheme and a host: ${appOrigin}`);
+  }
+  const production = PRODUCTION_DIRECTIVES.map(
+    ([name, sources]) => [name, appOrigin ? sources.flatMap((s) => (s === "'self'" ? [s, appOrigin] : [s])) : sources] as const,
+  );
+  const directives = production.map(([name, sources]) => {
     if (!dev) return [name, sources] as const;
     const origin = dev.origin;
     const ws = `${dev.protocol === 'https:' ? 'wss:' : 'ws:'}//${dev.host}`;
@@ -64,7 +78,7 @@ export function buildContentSecurityPolicy(options: CspOptions = {}): string {
   return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
 }
 
-/** Response headers of every app page served over HTTP (the dev server via Electron, and the start:web bridge). */
+/** Response headers of every app page: the app protocol's answers, the dev server via Electron, and start:web. */
 export function securityHeaders(csp: string): Record<string, string> {
   return {
     'Content-Security-Policy': csp,

@@ -51,6 +51,19 @@ describe('content security policy', () => {
     expect(prod.get('connect-src')).toEqual(["'self'"]);
   });
 
+  it('names the app origin beside every self, and never file: (review part 8, finding 3)', () => {
+    const app = directives(buildContentSecurityPolicy({ appOrigin: 'app://deepcurrent' }));
+    for (const name of ['script-src', 'style-src', 'img-src', 'font-src', 'connect-src']) {
+      expect(app.get(name)!.slice(0, 2), name).toEqual(["'self'", 'app://deepcurrent']);
+    }
+    expect(app.get('default-src')).toEqual(["'none'"]);
+    expect(app.get('object-src')).toEqual(["'none'"]);
+    expect([...app.values()].flat().filter((source) => /^file:|^\*$|^'unsafe-/.test(source))).toEqual([]);
+    expect(() => buildContentSecurityPolicy({ appOrigin: 'file://' })).toThrow();
+    expect(() => buildContentSecurityPolicy({ appOrigin: 'file://host' })).toThrow();
+    expect(() => buildContentSecurityPolicy({ appOrigin: "app://deepcurrent 'unsafe-eval'" })).toThrow();
+  });
+
   it('travels with nosniff, no referrer and no caching in the served headers', () => {
     const headers = securityHeaders('default-src x');
     expect(headers['Content-Security-Policy']).toBe('default-src x');
