@@ -6,10 +6,13 @@
  */
 import type { WebPreferences } from 'electron';
 
-/** The app's own pages: the built renderer's `index.html` as a `file:` URL, and the dev server in development. */
+/**
+ * The app's own pages: the built renderer's `index.html` on the app protocol (`app://deepcurrent/index.html`, see
+ * `app-protocol.ts`), and the dev server in development. No `file:` URL is ever one of them.
+ */
 export interface AppUrls {
-  /** `file:///…/out/renderer/index.html`, or null when the renderer is served by the dev server. */
-  indexFileUrl: string | null;
+  /** `app://deepcurrent/index.html`, or null when the renderer is served by the dev server. */
+  appIndexUrl: string | null;
   /** `http://localhost:5173/` in `electron-vite dev` (never in a packaged build), else null. */
   devServerUrl: string | null;
 }
@@ -100,17 +103,26 @@ function parseUrl(value: unknown): URL | null {
 }
 
 /**
- * True when `url` is one of the app's own pages: the built `index.html` (same file, any query or hash) or, in
- * development, a page of the dev server (same origin). Any other file, host, port or scheme is foreign. The one
- * answer for every use: an IPC sender frame's URL (the IPC layer also checks the frame and window), a navigation or
- * redirect of an app window, and the pages that get the app's security headers.
+ * True when `url` is one of the app's own pages: the built `index.html` on the app protocol (same scheme, host and
+ * path, any query or hash) or, in development, a page of the dev server (same origin). Any other path, host, port,
+ * user name or scheme is foreign, and so is every `file:` URL. The one answer for every use: an IPC sender frame's
+ * URL (the IPC layer also checks the frame and window), a navigation or redirect of an app window, and the pages
+ * that get the app's security headers.
  */
 export function isAppUrl(url: unknown, appUrls: AppUrls): boolean {
   const parsed = parseUrl(url);
   if (!parsed) return false;
-  if (appUrls.indexFileUrl && parsed.protocol === 'file:') {
-    const index = new URL(appUrls.indexFileUrl);
-    return parsed.host === index.host && parsed.pathname === index.pathname;
+  if (appUrls.appIndexUrl) {
+    const index = new URL(appUrls.appIndexUrl);
+    if (parsed.protocol === index.protocol) {
+      // Compared part by part: WHATWG URL gives a custom scheme the origin "null".
+      return (
+        parsed.host === index.host &&
+        parsed.username === '' &&
+        parsed.password === '' &&
+        parsed.pathname === index.pathname
+      );
+    }
   }
   if (appUrls.devServerUrl && (parsed.protocol === 'http:' || parsed.protocol === 'https:')) {
     return parsed.origin === new URL(appUrls.devServerUrl).origin;

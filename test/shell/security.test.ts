@@ -9,8 +9,8 @@ import {
   type AppUrls,
 } from '../../src-main/shell/security';
 
-const PACKAGED: AppUrls = { indexFileUrl: 'file:///opt/DeepCurrent/resources/app.asar/out/renderer/index.html', devServerUrl: null };
-const DEV: AppUrls = { indexFileUrl: 'file:///home/me/dc/out/renderer/index.html', devServerUrl: 'http://localhost:5173/' };
+const PACKAGED: AppUrls = { appIndexUrl: 'app://deepcurrent/index.html', devServerUrl: null };
+const DEV: AppUrls = { appIndexUrl: null, devServerUrl: 'http://localhost:5173/' };
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(
@@ -74,21 +74,42 @@ describe('content security policy', () => {
 });
 
 describe('app pages, navigation and IPC senders', () => {
-  it("accepts the built index.html, with any hash or query, as the app's own page", () => {
-    expect(isAppUrl(PACKAGED.indexFileUrl, PACKAGED)).toBe(true);
-    expect(isAppUrl(`${PACKAGED.indexFileUrl}#/account`, PACKAGED)).toBe(true);
-    expect(isAppUrl(`${PACKAGED.indexFileUrl}?x=1`, PACKAGED)).toBe(true);
+  it("accepts the built index.html on the app protocol, with any hash or query, as the app's own page", () => {
+    expect(isAppUrl('app://deepcurrent/index.html', PACKAGED)).toBe(true);
+    expect(isAppUrl('app://deepcurrent/index.html#/account', PACKAGED)).toBe(true);
+    expect(isAppUrl('app://deepcurrent/index.html?signin=*production&theme=dark', PACKAGED)).toBe(true);
   });
 
-  it('refuses any other file, even beside the app', () => {
+  it('refuses every file: URL, the built index.html included (review part 8, finding 3)', () => {
     for (const url of [
+      'file:///opt/DeepCurrent/resources/app.asar/out/renderer/index.html',
       'file:///opt/DeepCurrent/resources/app.asar/out/renderer/other.html',
       'file:///tmp/index.html',
-      'file:///opt/DeepCurrent/resources/app.asar/out/renderer/index.html/../../../../../../etc/passwd',
       'file://evil-host/opt/DeepCurrent/resources/app.asar/out/renderer/index.html',
     ]) {
       expect(isAppUrl(url, PACKAGED), url).toBe(false);
     }
+  });
+
+  it('refuses any other page, host, port or user on the app protocol', () => {
+    for (const url of [
+      'app://deepcurrent/',
+      'app://deepcurrent/other.html',
+      'app://deepcurrent/assets/index.js',
+      'app://deepcurrent/index.html/../../etc/passwd',
+      'app://evil/index.html',
+      'app://deepcurrent.evil/index.html',
+      'app://deepcurrent:8080/index.html',
+      'app://user@deepcurrent/index.html',
+      'app:///index.html',
+      'apps://deepcurrent/index.html',
+    ]) {
+      expect(isAppUrl(url, PACKAGED), url).toBe(false);
+    }
+  });
+
+  it('refuses the app protocol in development, where the dev server is the page', () => {
+    expect(isAppUrl('app://deepcurrent/index.html', DEV)).toBe(false);
   });
 
   it('refuses remote pages, about:blank and other schemes in a packaged build', () => {
