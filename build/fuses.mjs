@@ -30,11 +30,11 @@ export const FUSES = Object.freeze({
   /** We ship no browser-process V8 snapshot; Electron's default. */
   [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
   /**
-   * Stays on (Electron's default): the renderer is loaded with `loadFile` from `file://` and Vite emits
-   * `<script type="module" crossorigin>`, which needs the file protocol's extra privileges. Turn it off only after
-   * the renderer moves to a custom `app://` protocol (`protocol.handle`).
+   * Off: the renderer is served from `app://deepcurrent/` (src-main/shell/app-protocol.ts), never from `file://`, so
+   * nothing needs the file protocol's extra privileges (a `file://` page reading other local files with `fetch`,
+   * and being treated as a privileged origin).
    */
-  [FuseV1Options.GrantFileProtocolExtraPrivileges]: true,
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
 });
 
 /**

@@ -1,7 +1,8 @@
 /**
- * The Electron main process: lifecycle and wiring only. One instance; every web contents hardened; the session's
- * CSP header, deny-all permissions; the services built by `bootstrapServices` (keychain, settings, clipboard);
- * the IPC handlers; the window. In development (`!app.isPackaged`) the DeepCurrent emulator starts in-process on a
+ * The Electron main process: lifecycle and wiring only. One instance; every web contents hardened; the built
+ * renderer served from `app://deepcurrent/` (`shell/app-protocol.ts`, never `file://`); the session's CSP header,
+ * deny-all permissions; the services built by `bootstrapServices` (keychain, settings, clipboard); the IPC
+ * handlers; the window. In development (`!app.isPackaged`) the DeepCurrent emulator starts in-process on a
  * free loopback port and is the default environment; packaged builds default to Production.
  *
  * Build flags (set by `electron.vite.config.ts`, never declared elsewhere):
@@ -13,11 +14,12 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, protocol, session, shell } from 'electron';
 import { bootstrapServices, type AppServices } from './app';
 import { openSettingsFile } from './platform/settings-file';
 import type { StartLocalEmulator } from './platform/ports';
 import { installAppMenu } from './shell/app-menu';
+import { APP_INDEX_URL, APP_ORIGIN, handleAppProtocol, registerAppScheme } from './shell/app-protocol';
 import { createElectronClipboard } from './shell/electron-clipboard';
 import { apiSession, createElectronHttp } from './shell/electron-http';
 import { registerIpcHandlers } from './shell/electron-ipc';
@@ -72,12 +74,23 @@ async function startLocalEmulator(): Promise<string | null> {
   }
 }
 
-function applySessionPolicy(appUrls: AppUrls): void {
-  const csp = buildContentSecurityPolicy({
+/** The policy of the app's pages: the app origin in a packaged or built run, the dev server in development. */
+function appCsp(appUrls: AppUrls): string {
+  return buildContentSecurityPolicy({
+    appOrigin: appUrls.appIndexUrl ? APP_ORIGIN : null,
     devServerUrl: appUrls.devServerUrl,
     inlineScriptHashes: appUrls.devServerUrl ? __DEV_INLINE_SCRIPT_HASHES__ : [],
   });
+}
+
+/**
+ * The default session (the window's): the built renderer on the app protocol (its answers carry the CSP), the same
+ * CSP over any header of an app page that passes through webRequest (the dev server's), deny-all permissions.
+ */
+function applySessionPolicy(appUrls: AppUrls, rendererDir: string): void {
+  const csp = appCsp(appUrls);
   const ses = session.defaultSession;
+  if (appUrls.appIndexUrl) handleAppProtocol(ses.protocol, rendererDir, { csp, log });
   ses.webRequest.onHeadersReceived((details, callback) => {
     if (!isAppUrl(details.url, appUrls)) return callback({});
     const headers = { ...details.responseHeaders };
@@ -90,10 +103,10 @@ function applySessionPolicy(appUrls: AppUrls): void {
   ses.setPermissionCheckHandler(denyPermissionCheck);
 }
 
-function showWindow(appUrls: AppUrls, rendererFile: string, bootHint: string): void {
+function showWindow(appUrls: AppUrls, bootHint: string): void {
   mainWindow = createMainWindow({
     preloadPath: join(__dirname, '../preload/index.cjs'),
-    renderer: appUrls.devServerUrl ? { kind: 'url', url: appUrls.devServerUrl } : { kind: 'file', path: rendererFile },
+    rendererUrl: appUrls.devServerUrl ?? APP_INDEX_URL,
     bootHint,
     devTools: !app.isPackaged,
   });
@@ -104,8 +117,8 @@ function showWindow(appUrls: AppUrls, rendererFile: string, bootHint: string): v
 
 async function start(): Promise<void> {
   const devServerUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
-  const rendererFile = join(__dirname, '../renderer/index.html');
-  const appUrls: AppUrls = { indexFileUrl: pathToFileURL(rendererFile).href, devServerUrl };
+  const rendererDir = join(__dirname, '../renderer');
+  const appUrls: AppUrls = { appIndexUrl: devServerUrl ? null : APP_INDEX_URL, devServerUrl };
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrls, log, { devTools: !app.isPackaged }));
   installAppMenu({
@@ -115,7 +128,7 @@ async function start(): Promise<void> {
     onOpenLogs: openLogsFolder,
     onAbout: () => app.showAboutPanel(),
   });
-  applySessionPolicy(appUrls);
+  applySessionPolicy(appUrls, rendererDir);
 
   const localEmulatorUrl = await startLocalEmulator();
   const settings = await openSettingsFile({ dir: app.getPath('userData'), flavour: 'electron-store' });
@@ -131,12 +144,12 @@ async function start(): Promise<void> {
     log,
   });
   registerIpcHandlers(services.router, appUrls, log);
-  showWindow(appUrls, rendererFile, await services.bootHint());
+  showWindow(appUrls, await services.bootHint());
 
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length !== 0 || !services) return;
     void services.bootHint().then((hint) => {
-      if (BrowserWindow.getAllWindows().length === 0) showWindow(appUrls, rendererFile, hint);
+      if (BrowserWindow.getAllWindows().length === 0) showWindow(appUrls, hint);
     });
   });
 }
@@ -156,6 +169,9 @@ async function shutdown(): Promise<void> {
 
 // Tests and side-by-side development runs may keep their settings apart; never honoured by a packaged build.
 if (!app.isPackaged && process.env.DEEPCURRENT_USER_DATA_DIR) app.setPath('userData', process.env.DEEPCURRENT_USER_DATA_DIR);
+
+// Before `ready`, as Electron requires: the scheme the built renderer is served from (standard and secure).
+registerAppScheme(protocol);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

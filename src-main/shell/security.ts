@@ -6,16 +6,24 @@
  */
 import type { WebPreferences } from 'electron';
 
-/** The app's own pages: the built renderer's `index.html` as a `file:` URL, and the dev server in development. */
+/**
+ * The app's own pages: the built renderer's `index.html` on the app protocol (`app://deepcurrent/index.html`, see
+ * `app-protocol.ts`), and the dev server in development. No `file:` URL is ever one of them.
+ */
 export interface AppUrls {
-  /** `file:///…/out/renderer/index.html`, or null when the renderer is served by the dev server. */
-  indexFileUrl: string | null;
+  /** `app://deepcurrent/index.html`, or null when the renderer is served by the dev server. */
+  appIndexUrl: string | null;
   /** `http://localhost:5173/` in `electron-vite dev` (never in a packaged build), else null. */
   devServerUrl: string | null;
 }
 
 /** Options of the CSP: the production policy unless a dev server is given. */
 export interface CspOptions {
+  /**
+   * The origin the packaged renderer is served from (`app://deepcurrent`), named beside `'self'` wherever `'self'`
+   * is allowed, so the policy says which origin it trusts. Never a `file:` URL.
+   */
+  appOrigin?: string | null;
   /** Development only: the vite dev server, allowed for scripts, styles and its HMR WebSocket. */
   devServerUrl?: string | null;
   /** Development only: `sha256-…` hashes of inline scripts the dev server injects (React Refresh's preamble). */
@@ -37,13 +45,22 @@ const PRODUCTION_DIRECTIVES: ReadonlyArray<readonly [string, readonly string[]]>
 
 /**
  * The Content Security Policy of every app page. Production: nothing but the app's own scripts, styles, images
- * (and `data:` images), fonts and same-origin requests; no inline scripts, no `eval`, no frames, no plugins.
+ * (and `data:` images), fonts and same-origin requests; no inline scripts, no `eval`, no frames, no plugins. With
+ * `appOrigin` (the Electron app), that origin is listed beside `'self'`; the policy never names `file:`.
  * Development adds the dev server origin, its `ws:` HMR socket, the hashes of its inline preamble, and inline
  * styles (vite injects CSS as `<style>` in dev); it never adds `unsafe-eval` or `unsafe-inline` for scripts.
  */
 export function buildContentSecurityPolicy(options: CspOptions = {}): string {
   const dev = options.devServerUrl ? new URL(options.devServerUrl) : null;
-  const directives = PRODUCTION_DIRECTIVES.map(([name, sources]) => {
+  const appOrigin = options.appOrigin ?? null;
+  // A scheme and a host, nothing else; `file:` never (under `file:` every file on the disk is one origin).
+  if (appOrigin !== null && (!/^[a-z][a-z0-9+.-]*:\/\/[a-z0-9.-]+$/.test(appOrigin) || appOrigin.startsWith('file:'))) {
+    throw new Error(`The app origin must be a scheme and a host: ${appOrigin}`);
+  }
+  const production = PRODUCTION_DIRECTIVES.map(
+    ([name, sources]) => [name, appOrigin ? sources.flatMap((s) => (s === "'self'" ? [s, appOrigin] : [s])) : sources] as const,
+  );
+  const directives = production.map(([name, sources]) => {
     if (!dev) return [name, sources] as const;
     const origin = dev.origin;
     const ws = `${dev.protocol === 'https:' ? 'wss:' : 'ws:'}//${dev.host}`;
@@ -64,7 +81,7 @@ export function buildContentSecurityPolicy(options: CspOptions = {}): string {
   return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
 }
 
-/** Response headers of every app page served over HTTP (the dev server via Electron, and the start:web bridge). */
+/** Response headers of every app page: the app protocol's answers, the dev server via Electron, and start:web. */
 export function securityHeaders(csp: string): Record<string, string> {
   return {
     'Content-Security-Policy': csp,
@@ -86,17 +103,26 @@ function parseUrl(value: unknown): URL | null {
 }
 
 /**
- * True when `url` is one of the app's own pages: the built `index.html` (same file, any query or hash) or, in
- * development, a page of the dev server (same origin). Any other file, host, port or scheme is foreign. The one
- * answer for every use: an IPC sender frame's URL (the IPC layer also checks the frame and window), a navigation or
- * redirect of an app window, and the pages that get the app's security headers.
+ * True when `url` is one of the app's own pages: the built `index.html` on the app protocol (same scheme, host and
+ * path, any query or hash) or, in development, a page of the dev server (same origin). Any other path, host, port,
+ * user name or scheme is foreign, and so is every `file:` URL. The one answer for every use: an IPC sender frame's
+ * URL (the IPC layer also checks the frame and window), a navigation or redirect of an app window, and the pages
+ * that get the app's security headers.
  */
 export function isAppUrl(url: unknown, appUrls: AppUrls): boolean {
   const parsed = parseUrl(url);
   if (!parsed) return false;
-  if (appUrls.indexFileUrl && parsed.protocol === 'file:') {
-    const index = new URL(appUrls.indexFileUrl);
-    return parsed.host === index.host && parsed.pathname === index.pathname;
+  if (appUrls.appIndexUrl) {
+    const index = new URL(appUrls.appIndexUrl);
+    if (parsed.protocol === index.protocol) {
+      // Compared part by part: WHATWG URL gives a custom scheme the origin "null".
+      return (
+        parsed.host === index.host &&
+        parsed.username === '' &&
+        parsed.password === '' &&
+        parsed.pathname === index.pathname
+      );
+    }
   }
   if (appUrls.devServerUrl && (parsed.protocol === 'http:' || parsed.protocol === 'https:')) {
     return parsed.origin === new URL(appUrls.devServerUrl).origin;

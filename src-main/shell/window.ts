@@ -8,16 +8,18 @@
 import { BrowserWindow, nativeTheme, type WebContents } from 'electron';
 import { isAppUrl, secureWebPreferences, type AppUrls } from './security';
 
-/** Where the window loads the renderer from: the built file, or the dev server in development. */
-export type RendererSource = { kind: 'file'; path: string } | { kind: 'url'; url: string };
-
+/** How the main window is made. */
 export interface MainWindowOptions {
   /** The built CommonJS preload, `out/preload/index.cjs`. */
   preloadPath: string;
-  renderer: RendererSource;
   /**
-   * The boot hint (`src-shared/boot-hint.ts`), a query string: lets the page show the prerendered sign-in form and
-   * the chosen theme at its first paint. Holds nothing private.
+   * The page to load: the built renderer on the app protocol (`app://deepcurrent/index.html`, see
+   * `app-protocol.ts`), or the dev server in development. Never a `file:` URL.
+   */
+  rendererUrl: string;
+  /**
+   * The boot hint (`src-shared/boot-hint.ts`), a query string, set as the page URL's query: lets the page show the
+   * prerendered sign-in form and the chosen theme at its first paint. Holds nothing private.
    */
   bootHint?: string;
   /** Development only (`!app.isPackaged`): allow DevTools in this window. Off when not given. */
@@ -83,8 +85,15 @@ function darkBackground(bootHint: string | undefined): boolean {
   return theme === 'dark' || (theme !== 'light' && nativeTheme.shouldUseDarkColors);
 }
 
-/** Creates the main window, hidden until its first paint is ready, and loads the renderer. */
+/**
+ * Creates the main window, hidden until its first paint is ready, and loads the renderer with the boot hint as the
+ * page URL's query. Refuses a `file:` URL before any window exists (under `file:` every file on the disk would
+ * share the page's origin).
+ */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const url = new URL(options.rendererUrl);
+  if (url.protocol === 'file:') throw new Error('The renderer is served from the app protocol, never from file:.');
+  url.search = options.bootHint ?? '';
   const window = new BrowserWindow({
     width: 1120,
     height: 780,
@@ -98,13 +107,6 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   });
   appWindowContents.add(window.webContents);
   window.once('ready-to-show', () => window.show());
-  const search = options.bootHint ?? '';
-  if (options.renderer.kind === 'url') {
-    const url = new URL(options.renderer.url);
-    url.search = search;
-    void window.loadURL(url.href);
-  } else {
-    void window.loadFile(options.renderer.path, { search });
-  }
+  void window.loadURL(url.href);
   return window;
 }

@@ -1,8 +1,11 @@
 /**
  * Smoke test of the real Electron app (the built `out/`, launched with Playwright's `_electron`): it signs in
  * against the embedded emulator as ada@deepcurrent.test and checks the window's security settings, the renderer's
- * reach and the navigation rules. Where no Electron binary is installed (it is fetched at the first `npm start`), it
- * skips and says so; it never triggers a download (it does not `require('electron')`, whose entry point would).
+ * reach and the navigation rules, and that the renderer is served from `app://deepcurrent/` (never `file://`) with
+ * the CSP header, refuses traversal and foreign hosts, cannot read a local file, and still gets the boot hint as the
+ * page URL's query after a restart. Where no Electron binary is installed (it is fetched at the first `npm start`),
+ * it skips and says so; it never triggers a download (it does not `require('electron')`, whose entry point would).
+ * It has not run on the development machine (no Electron binary there).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,15 +20,18 @@ const binary = electronBinary();
 
 test.skip(!binary, 'Electron binary not installed (npm start downloads it): this smoke test needs it and was not run');
 
-test('signs in against the embedded emulator in a locked-down window', async () => {
-  test.setTimeout(60_000);
-  const userData = mkdtempSync(join(tmpdir(), 'dc-electron-'));
-  const app = await electron.launch({
+const launch = (userData: string) =>
+  electron.launch({
     executablePath: binary!,
     args: ['.'],
     cwd: ROOT,
     env: { ...process.env, DEEPCURRENT_USER_DATA_DIR: userData },
   });
+
+test('signs in against the embedded emulator in a locked-down window', async () => {
+  test.setTimeout(60_000);
+  const userData = mkdtempSync(join(tmpdir(), 'dc-electron-'));
+  const app = await launch(userData);
   try {
     const win = await app.firstWindow();
     await expect(win.getByRole('heading', { name: 'Sign in to DeepCurrent' })).toBeVisible({ timeout: 20_000 });
@@ -87,6 +93,54 @@ test('signs in against the embedded emulator in a locked-down window', async () 
     expect(win.url()).toBe(before);
   } finally {
     await app.close();
+    rmSync(userData, { recursive: true, force: true });
+  }
+});
+
+test('serves the renderer from app://deepcurrent with its CSP, refuses the rest, and keeps the boot hint in the URL', async () => {
+  test.setTimeout(60_000);
+  const userData = mkdtempSync(join(tmpdir(), 'dc-electron-'));
+  try {
+    let app = await launch(userData);
+    let win = await app.firstWindow();
+    await expect(win.getByRole('heading', { name: 'Sign in to DeepCurrent' })).toBeVisible({ timeout: 20_000 });
+    expect(win.url()).toMatch(/^app:\/\/deepcurrent\/index\.html(\?|$)/);
+
+    const seen = await win.evaluate(async () => {
+      const status = (url: string) => fetch(url).then((r) => r.status, () => 'refused');
+      const page = await fetch('/index.html');
+      return {
+        csp: page.headers.get('content-security-policy') ?? '',
+        type: page.headers.get('content-type'),
+        traversal: await status('/..%2f..%2fpackage.json'),
+        encodedDots: await status('/%2e%2e%2f%2e%2e%2fpackage.json'),
+        missing: await status('/no-such-file.js'),
+        otherHost: await status('app://evil/index.html'),
+        localFile: await status('file:///etc/hosts'),
+      };
+    });
+    expect(seen.csp).toContain("script-src 'self' app://deepcurrent");
+    expect(seen.csp).not.toContain('file:');
+    expect(seen.type).toBe('text/html; charset=utf-8');
+    expect(seen).toMatchObject({ traversal: 403, encodedDots: 403, missing: 404, otherHost: 'refused', localFile: 'refused' });
+
+    const before = win.url();
+    await win.evaluate(() => {
+      window.location.href = 'file:///etc/hosts';
+    });
+    await win.waitForTimeout(500);
+    expect(win.url()).toBe(before);
+
+    // The Theme setting travels as the boot hint, in the app:// URL's query, to the next start's first paint.
+    await win.evaluate(() => (window as unknown as { deepcurrent: { updateSettings(r: object): Promise<unknown> } }).deepcurrent.updateSettings({ theme: 'dark' }));
+    await app.close();
+    app = await launch(userData);
+    win = await app.firstWindow();
+    await win.waitForLoadState('domcontentloaded');
+    expect(new URL(win.url()).searchParams.get('theme')).toBe('dark');
+    expect(await win.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBe('dark');
+    await app.close();
+  } finally {
     rmSync(userData, { recursive: true, force: true });
   }
 });

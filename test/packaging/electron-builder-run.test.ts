@@ -120,7 +120,7 @@ describe('electron-builder with our configuration', () => {
   });
 
   it('flips the fuses of the packaged Electron binary in the afterPack step', () => {
-    expect(readFuseWires(readFileSync(join(appOutDir, 'deepcurrent')))).toEqual(['010011011']);
+    expect(readFuseWires(readFileSync(join(appOutDir, 'deepcurrent')))).toEqual(['010011001']);
   });
 });
 
@@ -163,6 +163,6 @@ describe('the afterPack check', () => {
   it('passes a clean package and flips its fuses', async () => {
     const dir = await packApp({});
     await afterPack(context(dir));
-    expect(readFuseWires(readFileSync(join(dir, 'deepcurrent')))).toEqual(['010011011']);
+    expect(readFuseWires(readFileSync(join(dir, 'deepcurrent')))).toEqual(['010011001']);
   });
 });

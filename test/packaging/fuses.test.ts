@@ -12,7 +12,7 @@ import { FUSES, applyFuses, electronBinaryPath, fuseConfigFor, verifyFuseWire } 
 import { afterPack } from '../../build/after-pack.mjs';
 import { ELECTRON_45_WIRE, ROOT, fakeElectronBinary, loadBuilderConfig, readFuseWires } from './packaging-helpers';
 
-/** What issue 5 and docs/packaging.md require, by fuse name. */
+/** What issue 5, review part 8 (finding 3) and docs/packaging.md require, by fuse name. */
 const REQUIRED: Record<keyof typeof FuseV1Options, boolean> = {
   RunAsNode: false,
   EnableCookieEncryption: true,
@@ -21,11 +21,11 @@ const REQUIRED: Record<keyof typeof FuseV1Options, boolean> = {
   EnableEmbeddedAsarIntegrityValidation: true,
   OnlyLoadAppFromAsar: true,
   LoadBrowserProcessSpecificV8Snapshot: false,
-  GrantFileProtocolExtraPrivileges: true,
+  GrantFileProtocolExtraPrivileges: false,
 };
 
 /** The wire the policy should leave on Electron 45: `REQUIRED` in enum order, then WasmTrapHandlers on. */
-const EXPECTED_WIRE = '010011011';
+const EXPECTED_WIRE = '010011001';
 
 const fuseNames = () => Object.keys(FuseV1Options).filter((key) => Number.isNaN(Number(key))) as Array<keyof typeof FuseV1Options>;
 
@@ -57,6 +57,14 @@ describe('the fuse policy', () => {
     expect(config[FuseV1Options.RunAsNode]).toBe(false);
     expect(config[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(false);
     expect(config[FuseV1Options.EnableNodeCliInspectArguments]).toBe(false);
+  });
+
+  it('takes the file protocol’s extra privileges away, now that the renderer is served from app:// (review part 8, finding 3)', () => {
+    expect(fuseConfigFor('linux', 'x64')[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(false);
+    const wire: Record<string, number | string> = { version: '1', ...Object.fromEntries([...EXPECTED_WIRE].map((bit, index) => [index, bit.charCodeAt(0)])) };
+    expect(verifyFuseWire({ ...wire, [FuseV1Options.GrantFileProtocolExtraPrivileges]: '1'.charCodeAt(0) })).toEqual([
+      'fuse GrantFileProtocolExtraPrivileges is ENABLE, required DISABLE',
+    ]);
   });
 
   it('re-signs ad hoc after flipping only where Apple Silicon needs it', () => {

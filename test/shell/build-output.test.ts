@@ -90,6 +90,16 @@ describe('the main bundle', () => {
     expect(index).toContain('../preload/index.cjs');
   });
 
+  it('serves the renderer from app://deepcurrent and never loads it as a file (review part 8, finding 3)', () => {
+    for (const dir of [packaged, development]) {
+      const index = readFileSync(join(dir, 'main', 'index.js'), 'utf8');
+      expect(index).toContain('registerSchemesAsPrivileged');
+      expect(index).toMatch(/\.handle\(/);
+      expect(index).toContain('app://deepcurrent');
+      expect(index).not.toMatch(/\bloadFile\(/);
+    }
+  });
+
   it('is ESM and relies on the injected __dirname shim, not a declaration of its own', () => {
     const index = readFileSync(join(packaged, 'main', 'index.js'), 'utf8');
     expect(index).toMatch(/^import .* from "electron";?$/m);

@@ -55,8 +55,10 @@ const { registerIpcHandlers, UNKNOWN_SENDER } = await import('../../src-main/she
 const { createMainWindow, hardenWebContents } = await import('../../src-main/shell/window');
 const { CHANNELS, API_NAMES } = await import('../../src-shared/ipc-channels');
 
-const appUrls = { indexFileUrl: 'file:///opt/DeepCurrent/resources/app.asar/out/renderer/index.html', devServerUrl: null };
-const APP_PAGE = 'file:///opt/DeepCurrent/resources/app.asar/out/renderer/index.html';
+const appUrls = { appIndexUrl: 'app://deepcurrent/index.html', devServerUrl: null };
+const APP_PAGE = 'app://deepcurrent/index.html';
+/** Where the renderer was loaded from before it moved to the app protocol: now a foreign page like any file. */
+const OLD_FILE_PAGE = 'file:///opt/DeepCurrent/resources/app.asar/out/renderer/index.html';
 
 function frame(url: string, extra: Record<string, unknown> = {}) {
   return { url, parent: null, detached: false, isDestroyed: () => false, ...extra };
@@ -71,7 +73,7 @@ describe('IPC handlers (with a stand-in for ipcMain)', () => {
     created.length = 0;
     calls = [];
     registerIpcHandlers({ call: async () => ({ ok: true, value: null }), callChannel: async (c, p) => (calls.push([c, p]), { ok: true, value: 'served' }) }, appUrls as never, () => {});
-    createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'file', path: '/x/index.html' } });
+    createMainWindow({ preloadPath: '/x/preload.cjs', rendererUrl: 'app://deepcurrent/index.html' });
     appContents = created[0]!.webContents;
   });
 
@@ -92,6 +94,9 @@ describe('IPC handlers (with a stand-in for ipcMain)', () => {
     ['no frame at all', { sender: 'app', senderFrame: null }],
     ['a window the app did not create', { sender: 'other', senderFrame: frame(APP_PAGE) }],
     ['another local file', { sender: 'app', senderFrame: frame('file:///etc/passwd') }],
+    ['the built index.html opened as a file', { sender: 'app', senderFrame: frame(OLD_FILE_PAGE) }],
+    ['another page of the app protocol', { sender: 'app', senderFrame: frame('app://deepcurrent/other.html') }],
+    ['another host of the app protocol', { sender: 'app', senderFrame: frame('app://evil/index.html') }],
   ])('refuses %s without reaching a service', async (_label, event) => {
     const e = { ...event, sender: event.sender === 'app' ? appContents : new FakeContents() };
     expect(await handlers.get(CHANNELS.revealApiKey)!(e, { accountId: 'acc' })).toEqual(UNKNOWN_SENDER);
@@ -100,23 +105,33 @@ describe('IPC handlers (with a stand-in for ipcMain)', () => {
 });
 
 describe('the window and its web contents (with a stand-in for BrowserWindow)', () => {
-  it('loads the renderer with the boot hint as its query (file and dev server), on the background of its Theme', () => {
+  it('loads the renderer with the boot hint as its query (app protocol and dev server), on the background of its Theme', () => {
     loaded.length = 0;
     created.length = 0;
-    createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'file', path: '/x/index.html' }, bootHint: 'signin=*production&theme=dark' });
-    createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'url', url: 'http://localhost:5173/' }, bootHint: 'theme=light' });
-    createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'file', path: '/x/index.html' } });
+    createMainWindow({ preloadPath: '/x/preload.cjs', rendererUrl: 'app://deepcurrent/index.html', bootHint: 'signin=*production&theme=dark' });
+    createMainWindow({ preloadPath: '/x/preload.cjs', rendererUrl: 'http://localhost:5173/', bootHint: 'theme=light' });
+    createMainWindow({ preloadPath: '/x/preload.cjs', rendererUrl: 'app://deepcurrent/index.html' });
     expect(created.map((c) => c.options.backgroundColor)).toEqual(['#101418', '#ffffff', '#ffffff']);
     expect(loaded).toEqual([
-      ['/x/index.html', { search: 'signin=*production&theme=dark' }],
+      ['url', 'app://deepcurrent/index.html?signin=*production&theme=dark'],
       ['url', 'http://localhost:5173/?theme=light'],
-      ['/x/index.html', { search: '' }],
+      ['url', 'app://deepcurrent/index.html'],
     ]);
+    // The page reads the hint back from its own URL (boot.js: `location.search`).
+    expect(new URL(String(loaded[0]![1])).searchParams.get('signin')).toBe('*production');
+  });
+
+  it('refuses to load the renderer from a file: URL, before any window exists (review part 8, finding 3)', () => {
+    created.length = 0;
+    loaded.length = 0;
+    expect(() => createMainWindow({ preloadPath: '/x/preload.cjs', rendererUrl: 'file:///opt/DeepCurrent/resources/app.asar/out/renderer/index.html' })).toThrow(/never from file:/);
+    expect(created).toEqual([]);
+    expect(loaded).toEqual([]);
   });
 
   it('creates the window with the locked-down preferences and the CommonJS preload', () => {
     created.length = 0;
-    createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'file', path: '/x/index.html' } });
+    createMainWindow({ preloadPath: '/x/preload.cjs', rendererUrl: 'app://deepcurrent/index.html' });
     const prefs = created[0]!.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, allowRunningInsecureContent: false, experimentalFeatures: false, webviewTag: false, preload: '/x/preload.cjs' });
     expect(prefs.enableBlinkFeatures).toBeUndefined();
@@ -124,9 +139,9 @@ describe('the window and its web contents (with a stand-in for BrowserWindow)', 
 
   it('creates the window with DevTools off unless development asks for them (review part 8, finding 2)', () => {
     created.length = 0;
-    createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'file', path: '/x/index.html' }, devTools: false });
-    createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'file', path: '/x/index.html' } });
-    createMainWindow({ preloadPath: '/x/preload.cjs', renderer: { kind: 'url', url: 'http://localhost:5173/' }, devTools: true });
+    createMainWindow({ preloadPath: '/x/preload.cjs', rendererUrl: 'app://deepcurrent/index.html', devTools: false });
+    createMainWindow({ preloadPath: '/x/preload.cjs', rendererUrl: 'app://deepcurrent/index.html' });
+    createMainWindow({ preloadPath: '/x/preload.cjs', rendererUrl: 'http://localhost:5173/', devTools: true });
     const devTools = created.map((c) => (c.options.webPreferences as Record<string, unknown>).devTools);
     expect(devTools).toEqual([false, false, true]);
     expect(created[0]!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, preload: '/x/preload.cjs' });
@@ -162,7 +177,11 @@ describe('the window and its web contents (with a stand-in for BrowserWindow)', 
     expect(prevented('will-navigate', 'https://evil.example/')).toBe(true);
     expect(prevented('will-redirect', 'http://127.0.0.1:9/phish')).toBe(true);
     expect(prevented('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(prevented('will-navigate', OLD_FILE_PAGE)).toBe(true);
+    expect(prevented('will-navigate', 'app://deepcurrent/assets/other.html')).toBe(true);
+    expect(prevented('will-redirect', 'app://evil/index.html')).toBe(true);
     expect(prevented('will-navigate', `${APP_PAGE}#/account`)).toBe(false);
+    expect(prevented('will-navigate', `${APP_PAGE}?theme=dark`)).toBe(false);
     expect(prevented('will-attach-webview')).toBe(true);
     expect(contents.openHandler!({ url: 'https://deepcurrent.app/docs' })).toEqual({ action: 'deny' });
     expect(contents.openHandler!({ url: 'http://deepcurrent.app/' })).toEqual({ action: 'deny' });

@@ -9,8 +9,8 @@ import {
   type AppUrls,
 } from '../../src-main/shell/security';
 
-const PACKAGED: AppUrls = { indexFileUrl: 'file:///opt/DeepCurrent/resources/app.asar/out/renderer/index.html', devServerUrl: null };
-const DEV: AppUrls = { indexFileUrl: 'file:///home/me/dc/out/renderer/index.html', devServerUrl: 'http://localhost:5173/' };
+const PACKAGED: AppUrls = { appIndexUrl: 'app://deepcurrent/index.html', devServerUrl: null };
+const DEV: AppUrls = { appIndexUrl: null, devServerUrl: 'http://localhost:5173/' };
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(
@@ -51,6 +51,19 @@ describe('content security policy', () => {
     expect(prod.get('connect-src')).toEqual(["'self'"]);
   });
 
+  it('names the app origin beside every self, and never file: (review part 8, finding 3)', () => {
+    const app = directives(buildContentSecurityPolicy({ appOrigin: 'app://deepcurrent' }));
+    for (const name of ['script-src', 'style-src', 'img-src', 'font-src', 'connect-src']) {
+      expect(app.get(name)!.slice(0, 2), name).toEqual(["'self'", 'app://deepcurrent']);
+    }
+    expect(app.get('default-src')).toEqual(["'none'"]);
+    expect(app.get('object-src')).toEqual(["'none'"]);
+    expect([...app.values()].flat().filter((source) => /^file:|^\*$|^'unsafe-/.test(source))).toEqual([]);
+    expect(() => buildContentSecurityPolicy({ appOrigin: 'file://' })).toThrow();
+    expect(() => buildContentSecurityPolicy({ appOrigin: 'file://host' })).toThrow();
+    expect(() => buildContentSecurityPolicy({ appOrigin: "app://deepcurrent 'unsafe-eval'" })).toThrow();
+  });
+
   it('travels with nosniff, no referrer and no caching in the served headers', () => {
     const headers = securityHeaders('default-src x');
     expect(headers['Content-Security-Policy']).toBe('default-src x');
@@ -61,21 +74,42 @@ describe('content security policy', () => {
 });
 
 describe('app pages, navigation and IPC senders', () => {
-  it("accepts the built index.html, with any hash or query, as the app's own page", () => {
-    expect(isAppUrl(PACKAGED.indexFileUrl, PACKAGED)).toBe(true);
-    expect(isAppUrl(`${PACKAGED.indexFileUrl}#/account`, PACKAGED)).toBe(true);
-    expect(isAppUrl(`${PACKAGED.indexFileUrl}?x=1`, PACKAGED)).toBe(true);
+  it("accepts the built index.html on the app protocol, with any hash or query, as the app's own page", () => {
+    expect(isAppUrl('app://deepcurrent/index.html', PACKAGED)).toBe(true);
+    expect(isAppUrl('app://deepcurrent/index.html#/account', PACKAGED)).toBe(true);
+    expect(isAppUrl('app://deepcurrent/index.html?signin=*production&theme=dark', PACKAGED)).toBe(true);
   });
 
-  it('refuses any other file, even beside the app', () => {
+  it('refuses every file: URL, the built index.html included (review part 8, finding 3)', () => {
     for (const url of [
+      'file:///opt/DeepCurrent/resources/app.asar/out/renderer/index.html',
       'file:///opt/DeepCurrent/resources/app.asar/out/renderer/other.html',
       'file:///tmp/index.html',
-      'file:///opt/DeepCurrent/resources/app.asar/out/renderer/index.html/../../../../../../etc/passwd',
       'file://evil-host/opt/DeepCurrent/resources/app.asar/out/renderer/index.html',
     ]) {
       expect(isAppUrl(url, PACKAGED), url).toBe(false);
     }
+  });
+
+  it('refuses any other page, host, port or user on the app protocol', () => {
+    for (const url of [
+      'app://deepcurrent/',
+      'app://deepcurrent/other.html',
+      'app://deepcurrent/assets/index.js',
+      'app://deepcurrent/index.html/../../etc/passwd',
+      'app://evil/index.html',
+      'app://deepcurrent.evil/index.html',
+      'app://deepcurrent:8080/index.html',
+      'app://user@deepcurrent/index.html',
+      'app:///index.html',
+      'apps://deepcurrent/index.html',
+    ]) {
+      expect(isAppUrl(url, PACKAGED), url).toBe(false);
+    }
+  });
+
+  it('refuses the app protocol in development, where the dev server is the page', () => {
+    expect(isAppUrl('app://deepcurrent/index.html', DEV)).toBe(false);
   });
 
   it('refuses remote pages, about:blank and other schemes in a packaged build', () => {
