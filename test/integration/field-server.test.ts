@@ -271,11 +271,12 @@ describe('a token the server no longer accepts (its signing secret was rotated)'
     expect(Object.keys(app.secrets.snapshot())).toEqual([]);
 
     // Everything that needs the credential now says so without sending anything: no loop, no retry.
-    for (const result of [
+    const results: Result<unknown>[] = [
       await app.call('refreshProfile', { accountId: account.id }),
       await app.call('getApiKeyStatus', { accountId: account.id }),
       await app.call('sendRequest', { requestId: 'again', request: composed({ path: '/api/v1/items/', auth: 'token' }) }),
-    ]) {
+    ];
+    for (const result of results) {
       const error = failure(result);
       expect(['unauthorized', 'not-signed-in']).toContain(error.kind);
       expect(error.message).toMatch(/sign in/i);
