@@ -8,6 +8,7 @@
 import type { AppError } from '../../src-shared/errors';
 import type { KeyManagement, KeyManagementNotOffered, Profile } from '../../src-shared/models';
 import type { KeyValueStore } from '../platform/ports';
+import { isMissingEndpoint } from '../deepcurrent-api';
 
 /** The settings-store key of the cache: `{ [baseUrl]: { offered, reason, checkedAt } }`. */
 export const KEY_MANAGEMENT_CACHE_KEY = 'keyManagementSupport';
@@ -114,7 +115,7 @@ export function notOfferedFromError(
   error: AppError,
   action: keyof typeof ACTION_TEXT,
 ): AppError | null {
-  if (error.status !== 404 && error.status !== 405) return null;
+  if (!isMissingEndpoint(error) || error.status === undefined) return null;
   const found = notOfferedByEndpoint(call, error.status);
   rememberKeyManagement(kv, baseUrl, found, now);
   return notOfferedError(found, action);

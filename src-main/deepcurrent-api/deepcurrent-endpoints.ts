@@ -96,8 +96,7 @@ function toProfile(p: z.infer<typeof profileSchema>): Profile {
   };
 }
 
-/** Where the profile is. */
-export const PROFILE_PATH = '/api/v1/users/me';
+const PROFILE_PATH = '/api/v1/users/me';
 /** Where an account's regeneration requests are listed (and created). */
 export const REQUESTS_PATH = '/api/v1/users/me/api-key/regeneration-requests';
 const REVEAL_PATH = '/api/v1/users/me/api-key/reveal';

@@ -6,6 +6,7 @@
 import type { KeyManagementNotOffered } from '../../../src-shared/models';
 import { Button } from '../../components/button';
 
+/** What the card shows: main's decision and whether it comes from saved details; `Check again` re-asks main. */
 export interface NoKeyManagementProps {
   keyManagement: KeyManagementNotOffered;
   /** Whether the details are saved ones, shown because the server cannot be reached. */
