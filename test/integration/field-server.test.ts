@@ -239,6 +239,35 @@ describe('API key management on a server that has none', () => {
   });
 });
 
+describe('key management, offline and on the contract’s server', () => {
+  it('answers from the cached detection when the server cannot be reached', async () => {
+    const { app, account } = await signedIn();
+    const online = value(await app.call('getApiKeyStatus', { accountId: account.id }));
+    await fault({ mode: 'refuse', path: '/api/v1/users/me' });
+    const offline = value(await app.call('getApiKeyStatus', { accountId: account.id }));
+    expect(offline.offlineSince).not.toBeNull();
+    expect(offline.keyManagement).toEqual(online.keyManagement);
+    expect(offline).toMatchObject({ last4: null, revealed: null, stage: 'idle' });
+  });
+
+  it('finds key management offered on a server that follows the contract, and caches that too', async () => {
+    const contract = await startEmulator({ port: 0, quiet: true, scryptCost: 1024 });
+    try {
+      const app = openApp();
+      const there: Environment = { kind: 'custom', baseUrl: contract.url };
+      value(await app.call('signInWithPassword', { email: ADA, password: DEMO_PASSWORD, environment: there }));
+      const account = await app.active();
+      expect(account.profile).toMatchObject({ plan: 'pro', role: 'member', apiKey: { revealed: false } });
+      const status = value(await app.call('getApiKeyStatus', { accountId: account.id }));
+      expect(status).toMatchObject({ keyManagement: { offered: true }, revealed: false, last4: account.profile!.apiKey!.last4 });
+      expect(app.kv.get('keyManagementSupport')).toMatchObject({ [contract.url]: { offered: true, reason: null } });
+      expect(value(await app.call('revealApiKey', { accountId: account.id })).apiKey).toMatch(/^dc_/);
+    } finally {
+      await contract.close();
+    }
+  });
+});
+
 describe('the request tester against a server in the field', () => {
   it('lists items and creates one (answered 200, not 201) with the session token', async () => {
     const { app } = await signedIn();
