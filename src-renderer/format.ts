@@ -3,6 +3,9 @@
  * them (a masked key is built from its last four characters only).
  */
 
+/** What a screen shows for a field the server does not send (servers in the field send little more than the email). */
+export const NOT_PROVIDED = 'Not provided by this server';
+
 /** `dc_…x9Qz`: the only form of a key the app shows after the reveal. */
 export function maskedKey(last4: string): string {
   return `dc_…${last4}`;

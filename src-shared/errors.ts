@@ -21,8 +21,12 @@ export const ERROR_KINDS = [
   'rate-limited',
   /** 5xx from the server. */
   'server',
-  /** The server answered something the app cannot read (invalid JSON, wrong shape). */
+  /** The server answered something the app cannot read (invalid JSON, wrong shape); the message names the call and
+   * the first problem. */
   'bad-response',
+  /** The server does not offer this (it answered 404 or 405 to an endpoint of the contract, or never reports what the
+   * feature needs): trying again will not help. */
+  'unsupported',
   /** The server could not be reached (refused, DNS, reset). */
   'network',
   /** No answer within the time limit. */

@@ -14,7 +14,7 @@ import type {
   RevealedKey,
   Settings,
 } from './models';
-import { SETTING_RANGES, THEMES } from './models';
+import { REGENERATION_REASONS, SETTING_RANGES, THEMES } from './models';
 import { HTTP_METHODS, type EndpointOption, type HistoryEntry, type TesterResponse } from './tester';
 
 const id = z.string().min(1).max(200);
@@ -68,7 +68,7 @@ export const REQUEST_SCHEMAS = {
   revealApiKey: z.object({ accountId: id }).strict(),
   copyApiKey: z.object({ accountId: id, role: z.enum(['current', 'pending']) }).strict(),
   requestNewKey: z
-    .object({ accountId: id, reason: z.enum(['compromised', 'lost', 'other']), note: z.string().max(500) })
+    .object({ accountId: id, reason: z.enum(REGENERATION_REASONS), note: z.string().max(500) })
     .strict(),
   confirmNewKey: z.object({ accountId: id }).strict(),
   sendRequest: z.object({ requestId: id, request: composedRequestSchema }).strict(),

@@ -5,16 +5,25 @@
 import type { Environment } from './environments';
 import type { TesterAuth } from './tester';
 
-/** `GET /api/v1/users/me`, as the app keeps it (camelCase, no secrets). */
+/**
+ * `GET /api/v1/users/me`, as the app keeps it (camelCase, no secrets). Only `email` is sure: servers in the field
+ * (see the contract's "Servers in the field") may leave out everything else, so a field the server did not send is
+ * null, never a guessed value. `plan` and `role` keep whatever the server sent, values this app does not know
+ * included.
+ */
 export interface Profile {
-  id: string;
+  /** The server's user id as text (`String(id)`: some servers send a number); null when the server sent none. */
+  id: string | null;
   email: string;
-  fullName: string;
-  isActive: boolean;
-  plan: 'free' | 'pro';
-  role: 'member' | 'support';
-  apiKey: { last4: string; createdAt: string; revealed: boolean };
-  pendingApiKey: { createdAt: string; revealed: boolean } | null;
+  fullName: string | null;
+  isActive: boolean | null;
+  /** `free`, `pro`, or any other value the server sent (shown as given); null when not sent. */
+  plan: string | null;
+  /** `member`, `support`, or any other value the server sent (shown as given); null when not sent. */
+  role: string | null;
+  /** Null when the server reports no API key (servers without key management). */
+  apiKey: { last4: string; createdAt: string | null; revealed: boolean | null } | null;
+  pendingApiKey: { createdAt: string | null; revealed: boolean | null } | null;
 }
 
 /** How the account is signed in: with an API key or with a session token (JWT from email and password). */
@@ -102,13 +111,20 @@ export interface AppState {
   notices: string[];
 }
 
-/** A regeneration request, as the contract defines it (camelCase). */
+/** The reasons a user may give for a new key (the request's input). */
+export const REGENERATION_REASONS = ['compromised', 'lost', 'other'] as const;
+/** One of {@link REGENERATION_REASONS}. */
+export type RegenerationReason = (typeof REGENERATION_REASONS)[number];
+
+/** A regeneration request, as the contract defines it (camelCase), read tolerantly: the id as text whether the
+ * server sent text or a number, a reason this app does not know kept as given, missing times as null. */
 export interface RegenerationRequest {
   id: string;
   status: 'pending' | 'issued' | 'confirmed';
-  reason: 'compromised' | 'lost' | 'other';
+  /** Usually a {@link RegenerationReason}; any other value the server sent is kept; null when not sent. */
+  reason: string | null;
   note: string;
-  createdAt: string;
+  createdAt: string | null;
   issuedAt: string | null;
   confirmedAt: string | null;
 }
@@ -123,12 +139,28 @@ export interface RegenerationRequest {
  */
 export type LifecycleStage = 'idle' | 'pending' | 'issued' | 'revealed' | 'confirmed';
 
+/**
+ * Whether a server offers API key management (reveal, regeneration requests), as main detected it for the
+ * environment: not offered when the key-management endpoints answer 404 or 405, or the profile reports no API key.
+ * `reason` says in plain words what the server answered.
+ */
+export type KeyManagement = { offered: true } | KeyManagementNotOffered;
+
+/** Key management is not offered, and why (what the server answered), in plain words. */
+export interface KeyManagementNotOffered {
+  offered: false;
+  reason: string;
+}
+
 /** The API key screen's data. */
 export interface ApiKeyStatus {
   accountId: string;
+  /** Whether this environment's server offers key management; when not, the screen offers no key action. */
+  keyManagement: KeyManagement;
   last4: string | null;
   createdAt: string | null;
-  revealed: boolean;
+  /** Whether the server says the key was revealed; null when it did not say (or offers no keys). */
+  revealed: boolean | null;
   /** Whether this app holds the account's current key in the keychain. */
   heldByApp: boolean;
   /** Whether the account has a session token (needed to reveal and to confirm). */
@@ -146,7 +178,8 @@ export interface ApiKeyStatus {
 export interface RevealedKey {
   apiKey: string;
   last4: string;
-  createdAt: string;
+  /** Null when the server did not say. */
+  createdAt: string | null;
   /** `current` for the account's key, `pending` for a newly issued key that waits for confirmation. */
   role: 'current' | 'pending';
 }

@@ -74,6 +74,14 @@ export function accountIdFor(env: Environment, userId: string): string {
   return `acc_${createHash('sha256').update(`${environmentIdentity(env)}\n${userId}`).digest('hex').slice(0, 16)}`;
 }
 
+/**
+ * The user id an account is bound to: the server's id as text, or — for a server that sends none — the email in
+ * lower case, marked so it can never equal a server's id. Email is the one field every server sends.
+ */
+export function userIdOf(profile: Profile): string {
+  return profile.id ?? `email:${profile.email.trim().toLowerCase()}`;
+}
+
 /** Reads `exp` from a JWT (never verifies it) as milliseconds since the epoch, or null. */
 export function tokenExpiry(token: string): number | null {
   try {
@@ -346,12 +354,13 @@ export class AccountSession {
     profile: Profile,
     secret: { kind: 'token'; value: string } | { kind: 'api-key'; value: string },
   ): Promise<StoredAccount> {
-    const id = accountIdFor(env, profile.id);
+    const userId = userIdOf(profile);
+    const id = accountIdFor(env, userId);
     const existing = this.store.get(id);
     await this.vault.set(id, secret.kind, secret.value);
     const base: StoredAccount = existing ?? {
       id,
-      userId: profile.id,
+      userId,
       email: profile.email,
       environment: env,
       signedInWith: secret.kind,
@@ -371,7 +380,7 @@ export class AccountSession {
     const now = new Date(this.clock.now()).toISOString();
     const account: StoredAccount = {
       ...next,
-      userId: profile.id,
+      userId,
       email: profile.email,
       environment: env,
       profile,

@@ -10,7 +10,7 @@ import { checkBaseUrl, type Environment } from '../../src-shared/environments';
 import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
 import type { ApiHandlers, RequestOf } from '../../src-shared/ipc-contract';
 import type { AccountSummary, AppState, EnvironmentOption, Profile, Settings } from '../../src-shared/models';
-import { callApi, fetchProfile } from '../deepcurrent-api';
+import { fetchProfile, requestAccessToken, unreadableDetail } from '../deepcurrent-api';
 import { SecretStoreError } from '../platform/ports';
 import { readSettings, type ServiceContext } from './service-context';
 
@@ -25,6 +25,30 @@ const KEYCHAIN_REMOVE_FAILED: AppError = {
   kind: 'keychain',
   message: 'The system keychain did not let the app remove this account’s credentials. Unlock it and try again.',
 };
+
+/**
+ * The password was accepted and a token issued, but the profile could not be read: said as such, never as a
+ * failed sign-in. Nothing is stored — the app keeps no account it cannot name (a profile without an email), and the
+ * issued token is dropped with it, which the message says.
+ */
+function profileAfterGrantFailed(error: AppError): AppError {
+  const unreadable = unreadableDetail(error);
+  const notKept = 'The app keeps an account only once it can read its profile (at least the email), so this sign-in was not kept and nothing was stored.';
+  if (unreadable) return { ...error, message: `Signed in, but the server's profile answer cannot be read: ${unreadable}. ${notKept}` };
+  return { ...error, message: `Signed in, but the app could not read the account's profile: ${error.message} ${notKept}` };
+}
+
+/**
+ * A refused API key. A DeepCurrent server refuses a bad key with 401; a server without API keys (the FastAPI
+ * template) reads the key as a session token and answers 403 "Could not validate credentials": then the key may be
+ * fine, but this server does not take keys at all.
+ */
+function apiKeyRefusal(error: AppError): string {
+  if (error.status === 403) {
+    return 'This server did not accept the API key: it answered as servers without API keys do ("Could not validate credentials"). Sign in with your email and password instead.';
+  }
+  return 'This API key was not accepted: it is invalid or has been revoked.';
+}
 
 export interface AccountHandlerOptions {
   notices: string[];
@@ -92,19 +116,11 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
     if (!req.password) return fail({ kind: 'invalid-input', message: 'Enter your password.' });
     const env = resolveEnvironment(req.environment);
     if (!env.ok) return fail(env.error);
-    const login = await callApi<{ access_token?: unknown }>(ctx.http, env.baseUrl, {
-      method: 'POST',
-      path: '/api/v1/login/access-token',
-      form: { grant_type: 'password', username: email, password: req.password },
-    });
-    if (!login.ok) return login;
-    const token = login.value?.access_token;
-    if (typeof token !== 'string' || token.length === 0) {
-      return fail({ kind: 'bad-response', message: 'The server did not send a session token.' });
-    }
-    const profile = await fetchProfile(ctx.http, env.baseUrl, token);
-    if (!profile.ok) return profile;
-    return remember(env.env, profile.value, { kind: 'token', value: token });
+    const token = await requestAccessToken(ctx, env.baseUrl, email, req.password);
+    if (!token.ok) return token;
+    const profile = await fetchProfile(ctx, env.baseUrl, token.value);
+    if (!profile.ok) return fail(profileAfterGrantFailed(profile.error));
+    return remember(env.env, profile.value, { kind: 'token', value: token.value });
   }
 
   async function signInWithApiKey(req: RequestOf<'signInWithApiKey'>): Promise<Result<AppState>> {
@@ -113,11 +129,9 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
     if (problem) return fail({ kind: 'invalid-input', message: problem });
     const env = resolveEnvironment(req.environment);
     if (!env.ok) return fail(env.error);
-    const profile = await fetchProfile(ctx.http, env.baseUrl, key);
+    const profile = await fetchProfile(ctx, env.baseUrl, key);
     if (!profile.ok) {
-      if (profile.error.kind === 'unauthorized') {
-        return fail({ ...profile.error, message: 'This API key was not accepted: it is invalid or has been revoked.' });
-      }
+      if (profile.error.kind === 'unauthorized') return fail({ ...profile.error, message: apiKeyRefusal(profile.error) });
       return profile;
     }
     return remember(env.env, profile.value, { kind: 'api-key', value: key });
@@ -143,7 +157,7 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
     const credential = await ctx.session.credential(req.accountId, 'either');
     if (!credential.ok) return credential;
     const { account, baseUrl, kind, secret } = credential.value;
-    const profile = await fetchProfile(ctx.http, baseUrl, secret);
+    const profile = await fetchProfile(ctx, baseUrl, secret);
     if (!profile.ok) {
       if (profile.error.kind === 'unauthorized') await ctx.session.noteRejected(account.id, kind);
       return profile;

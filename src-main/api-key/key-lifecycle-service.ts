@@ -6,14 +6,15 @@
 import { last4 } from '../../src-shared/credentials';
 import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
 import type { ApiHandlers } from '../../src-shared/ipc-contract';
-import type { ApiKeyStatus, RegenerationRequest, RevealedKey } from '../../src-shared/models';
+import type { ApiKeyStatus, RegenerationReason, RegenerationRequest, RevealedKey } from '../../src-shared/models';
 import { ClipboardGuard } from './clipboard-guard';
 import { SecretStoreError } from '../platform/ports';
-import { confirmRequest, createRequest, fetchProfile, fetchRequest, listRequests, revealKey } from '../deepcurrent-api';
+import { confirmRequest, createRequest, fetchProfile, fetchRequest, listRequests, REQUESTS_PATH, revealKey } from '../deepcurrent-api';
 import { localStage, transition } from './key-lifecycle-machine';
 import * as text from './key-lifecycle-messages';
 import { accountAndUrl, syncStatus, withFirstAccepted } from './key-lifecycle-status';
 import { finishSwap, writeSecretWithRetry } from './key-lifecycle-swap';
+import { NO_KEY_IN_PROFILE, notOfferedError, notOfferedFromError, refusalIfNotOffered, rememberKeyManagement } from './key-management-support';
 import { KEYCHAIN_FAILED, readSettings, type ServiceContext } from '../accounts';
 
 type Handlers = Pick<ApiHandlers, 'getApiKeyStatus' | 'revealApiKey' | 'copyApiKey' | 'requestNewKey' | 'confirmNewKey'>;
@@ -82,19 +83,32 @@ async function alreadyRevealedMessage(ctx: ServiceContext, accountId: string, pe
   return text.alreadyRevealed(false, key.ok && key.value !== null);
 }
 
+/** `POST /api/v1/users/me/api-key/reveal`, for the words of a 404 or 405. */
+const REVEAL_CALL = { method: 'POST', path: '/api/v1/users/me/api-key/reveal' } as const;
+
 async function reveal(ctx: ServiceContext, accountId: string): Promise<Result<RevealedKey>> {
-  const token = await sessionToken(ctx, accountId, text.REVEAL_NEEDS_PASSWORD);
-  if (!token.ok) return token;
   const start = accountAndUrl(ctx, accountId);
   if (!start.ok) return start;
   const { baseUrl } = start.value;
+  const refused = refusalIfNotOffered(ctx.kv, baseUrl, 'reveal');
+  if (refused) return fail(refused);
+  const token = await sessionToken(ctx, accountId, text.REVEAL_NEEDS_PASSWORD);
+  if (!token.ok) return token;
   const settled = await settleHeldPendingKey(ctx, accountId);
   if (!settled.ok) return settled;
 
-  const [before, requests] = await Promise.all([fetchProfile(ctx.http, baseUrl, token.value), listRequests(ctx.http, baseUrl, token.value)]);
+  const [before, requests] = await Promise.all([fetchProfile(ctx, baseUrl, token.value), listRequests(ctx, baseUrl, token.value)]);
+  if (before.ok && !requests.ok) {
+    const missing = notOfferedFromError(ctx.kv, baseUrl, ctx.clock.now(), { method: 'GET', path: REQUESTS_PATH }, requests.error, 'reveal');
+    if (missing) return fail(missing);
+  }
   const seenError = !before.ok ? before.error : !requests.ok ? requests.error : null;
   if (seenError) return fail(await jwtStepError(ctx, accountId, seenError, text.REVEAL_NEEDS_PASSWORD));
   const profile = before.ok ? before.value : null;
+  if (profile && profile.apiKey === null) {
+    rememberKeyManagement(ctx.kv, baseUrl, NO_KEY_IN_PROFILE, ctx.clock.now());
+    return fail(notOfferedError(NO_KEY_IN_PROFILE, 'reveal'));
+  }
   const issued = requests.ok ? (requests.value.find((r) => r.status === 'issued') ?? null) : null;
   const pendingExpected = profile?.pendingApiKey != null;
   // Written before the reveal, so that a crash right after storing the new key resumes at `revealed`.
@@ -102,15 +116,20 @@ async function reveal(ctx: ServiceContext, accountId: string): Promise<Result<Re
     ctx.session.update(accountId, { lifecycle: { requestId: issued.id, stage: 'issued', pendingLast4: null } });
   }
 
-  const revealed = await revealKey(ctx.http, baseUrl, token.value);
+  const revealed = await revealKey(ctx, baseUrl, token.value);
   if (!revealed.ok) {
+    const missing = notOfferedFromError(ctx.kv, baseUrl, ctx.clock.now(), REVEAL_CALL, revealed.error, 'reveal');
+    if (missing) return fail(missing);
     if (revealed.error.kind !== 'conflict') {
       return fail(await jwtStepError(ctx, accountId, revealed.error, text.REVEAL_NEEDS_PASSWORD));
     }
     return fail({ kind: 'conflict', status: 409, message: await alreadyRevealedMessage(ctx, accountId, pendingExpected) });
   }
   const { apiKey, createdAt } = revealed.value;
-  const matchesCurrent = profile !== null && last4(apiKey) === profile.apiKey.last4 && createdAt === profile.apiKey.createdAt;
+  const current = profile?.apiKey ?? null;
+  // A creation time only counts when both answers have one: a time the server did not send decides nothing.
+  const sameTime = createdAt === null || current?.createdAt == null || createdAt === current.createdAt;
+  const matchesCurrent = current !== null && last4(apiKey) === current.last4 && sameTime;
   const role: RevealedKey['role'] = pendingExpected || !matchesCurrent ? 'pending' : 'current';
 
   if (!(await writeSecretWithRetry(ctx, accountId, role === 'current' ? 'api-key' : 'pending-api-key', apiKey))) {
@@ -120,13 +139,13 @@ async function reveal(ctx: ServiceContext, accountId: string): Promise<Result<Re
     ctx.session.update(accountId, {
       hasApiKey: true,
       apiKeyLast4: last4(apiKey),
-      profile: profile && { ...profile, apiKey: { ...profile.apiKey, revealed: true } },
+      profile: profile && current && { ...profile, apiKey: { ...current, revealed: true } },
     });
   } else {
     let requestId = pendingExpected ? issued?.id : undefined;
     if (!requestId) {
       // Issued between the two calls: look the request up now that the key is safe.
-      const again = await listRequests(ctx.http, baseUrl, token.value);
+      const again = await listRequests(ctx, baseUrl, token.value);
       requestId = again.ok ? again.value.find((r) => r.status === 'issued')?.id : undefined;
     }
     if (requestId) {
@@ -138,21 +157,26 @@ async function reveal(ctx: ServiceContext, accountId: string): Promise<Result<Re
 
 async function requestNew(
   ctx: ServiceContext,
-  request: { accountId: string; reason: RegenerationRequest['reason']; note: string },
+  request: { accountId: string; reason: RegenerationReason; note: string },
 ): Promise<Result<RegenerationRequest>> {
   const start = accountAndUrl(ctx, request.accountId);
   if (!start.ok) return start;
+  const refused = refusalIfNotOffered(ctx.kv, start.value.baseUrl, 'request');
+  if (refused) return fail(refused);
   const settled = await settleHeldPendingKey(ctx, request.accountId);
   if (!settled.ok) return settled;
   const account = ctx.session.get(request.accountId) ?? start.value.account;
   const attempts = await ctx.session.attempts(account.id, null);
   if (!attempts.ok) return attempts;
   const created = await withFirstAccepted(ctx, request.accountId, attempts.value, async (secret) => {
-    const r = await createRequest(ctx.http, start.value.baseUrl, secret, { reason: request.reason, note: request.note });
+    const r = await createRequest(ctx, start.value.baseUrl, secret, { reason: request.reason, note: request.note });
     return r.ok ? ok({ request: r.value }) : r;
   });
   if (!created.ok) {
     const { error } = created;
+    const call = { method: 'POST', path: REQUESTS_PATH };
+    const missing = notOfferedFromError(ctx.kv, start.value.baseUrl, ctx.clock.now(), call, error, 'request');
+    if (missing) return fail(missing);
     if (error.kind === 'conflict') return fail({ ...error, message: text.REQUEST_ALREADY_OPEN });
     if (error.kind === 'unprocessable') {
       return fail({ ...error, message: `The request for a new key was not accepted. ${error.message}` });
@@ -167,11 +191,14 @@ async function requestNew(
 }
 
 async function confirm(ctx: ServiceContext, accountId: string): Promise<Result<ApiKeyStatus>> {
-  const token = await sessionToken(ctx, accountId, text.CONFIRM_NEEDS_PASSWORD);
-  if (!token.ok) return token;
   const start = accountAndUrl(ctx, accountId);
   if (!start.ok) return start;
   const { account, baseUrl } = start.value;
+  // Only the cached detection: a 404 on `…/{id}/confirm` may also mean a request that is not this account's.
+  const refused = refusalIfNotOffered(ctx.kv, baseUrl, 'confirm');
+  if (refused) return fail(refused);
+  const token = await sessionToken(ctx, accountId, text.CONFIRM_NEEDS_PASSWORD);
+  if (!token.ok) return token;
   const pending = await ctx.session.secret(accountId, 'pending-api-key');
   if (!pending.ok) return pending;
   const lifecycle = account.lifecycle;
@@ -180,12 +207,12 @@ async function confirm(ctx: ServiceContext, accountId: string): Promise<Result<A
   if (!allowed.ok) return fail({ kind: 'conflict', message: allowed.refusal.message });
   if (pending.value === null || lifecycle === null) return fail({ kind: 'conflict', message: text.PENDING_KEY_MISSING });
 
-  const confirmed = await confirmRequest(ctx.http, baseUrl, token.value, lifecycle.requestId);
+  const confirmed = await confirmRequest(ctx, baseUrl, token.value, lifecycle.requestId);
   if (!confirmed.ok) {
     const error = await jwtStepError(ctx, accountId, confirmed.error, text.CONFIRM_NEEDS_PASSWORD);
     if (error.kind === 'unauthorized' || error.kind === 'forbidden') return fail(error);
     // A lost answer or a repeated click: the server may have confirmed already. Ask before declaring failure.
-    const check = await fetchRequest(ctx.http, baseUrl, token.value, lifecycle.requestId);
+    const check = await fetchRequest(ctx, baseUrl, token.value, lifecycle.requestId);
     if (!check.ok || check.value.status !== 'confirmed') {
       const reason = error.kind === 'conflict' ? `The server did not confirm the new key: ${error.message}` : error.message;
       return fail({ ...error, message: `${reason} ${text.BOTH_KEYS_KEPT}` });

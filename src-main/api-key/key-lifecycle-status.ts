@@ -1,14 +1,16 @@
 /**
  * The API key screen's status: what the server says (profile and regeneration requests) reconciled with what the
  * app stores (last4, lifecycle stage, keychain entries). Finishes a swap the server has confirmed but the app had
- * not completed (a restart between confirm and swap). Offline, it answers from the cached profile and the stored
- * lifecycle instead of failing.
+ * not completed (a restart between confirm and swap). Detects, each time, whether the server offers key management
+ * at all (`key-management-support.ts`). Offline, it answers from the cached profile, the stored lifecycle and the
+ * cached detection instead of failing.
  */
 import { last4 } from '../../src-shared/credentials';
 import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
-import type { ApiKeyStatus, Profile, RegenerationRequest } from '../../src-shared/models';
+import type { ApiKeyStatus, KeyManagement, Profile, RegenerationRequest } from '../../src-shared/models';
 import type { StoredAccount, StoredLifecycle } from '../accounts';
-import { fetchProfile, listRequests } from '../deepcurrent-api';
+import { fetchProfile, isMissingEndpoint, listRequests, REQUESTS_PATH } from '../deepcurrent-api';
+import { detectKeyManagement, knownKeyManagement, notOfferedByEndpoint, rememberKeyManagement } from './key-management-support';
 import { localStage, reconcile } from './key-lifecycle-machine';
 import { NO_SUCH_ACCOUNT } from './key-lifecycle-messages';
 import { finishSwap } from './key-lifecycle-swap';
@@ -66,32 +68,56 @@ async function readHeld(ctx: ServiceContext, accountId: string): Promise<Result<
   return ok({ key: key.value, pending: pending.value });
 }
 
-/** The status from the app's own storage, when the server cannot be reached: the cached profile and the stored
- * lifecycle, marked with the time they were last verified. */
-export function cachedStatus(ctx: ServiceContext, account: StoredAccount, held: Held): ApiKeyStatus {
+/** The status of an account whose server offers no key management: nothing to reveal, request or confirm. */
+function unmanagedStatus(ctx: ServiceContext, account: StoredAccount, keyManagement: KeyManagement, held: Held, offlineSince: string | null): ApiKeyStatus {
+  return {
+    accountId: account.id,
+    keyManagement,
+    last4: null,
+    createdAt: null,
+    revealed: null,
+    heldByApp: held.key !== null,
+    canReveal: ctx.session.hasUsableToken(account),
+    stage: 'idle',
+    request: null,
+    pendingKeyHeld: false,
+    pendingKeyLast4: null,
+    offlineSince,
+  };
+}
+
+/** The status from the app's own storage, when the server cannot be reached: the cached profile, the stored
+ * lifecycle and the cached key-management detection, marked with the time they were last verified. */
+export function cachedStatus(ctx: ServiceContext, account: StoredAccount, baseUrl: string, held: Held): ApiKeyStatus {
+  const offlineSince = account.lastVerifiedAt ?? '';
+  const keyManagement = knownKeyManagement(ctx.kv, baseUrl, account.profile);
+  if (!keyManagement.offered) return unmanagedStatus(ctx, account, keyManagement, held, offlineSince);
   const tracked = held.pending !== null && account.lifecycle !== null;
   const stage = localStage(account.lifecycle?.stage ?? null, tracked);
   const revealedHeld = stage === 'revealed' && tracked;
+  const apiKey = account.profile?.apiKey ?? null;
   return {
     accountId: account.id,
-    last4: account.profile?.apiKey.last4 ?? account.apiKeyLast4,
-    createdAt: account.profile?.apiKey.createdAt ?? null,
-    revealed: account.profile?.apiKey.revealed ?? held.key !== null,
+    keyManagement,
+    last4: apiKey?.last4 ?? account.apiKeyLast4,
+    createdAt: apiKey?.createdAt ?? null,
+    // A key this app holds was revealed (that is how the app got it); otherwise only the server can say.
+    revealed: apiKey?.revealed ?? (held.key !== null ? true : null),
     heldByApp: held.key !== null,
     canReveal: ctx.session.hasUsableToken(account),
     stage,
     request: null,
     pendingKeyHeld: revealedHeld,
     pendingKeyLast4: revealedHeld ? (account.lifecycle?.pendingLast4 ?? last4(held.pending!)) : null,
-    offlineSince: account.lastVerifiedAt ?? '',
+    offlineSince,
   };
 }
 
-/** The status from a fresh server view (after any owed swap). */
+/** The status from a fresh server view (after any owed swap), for a server that offers key management. */
 function freshStatus(
   ctx: ServiceContext,
   account: StoredAccount,
-  profile: Profile,
+  apiKey: NonNullable<Profile['apiKey']>,
   newest: RegenerationRequest | null,
   held: Held,
 ): ApiKeyStatus {
@@ -99,10 +125,11 @@ function freshStatus(
   const pendingHeld = stage === 'revealed' && held.pending !== null;
   return {
     accountId: account.id,
-    last4: profile.apiKey.last4,
-    createdAt: profile.apiKey.createdAt,
-    revealed: profile.apiKey.revealed,
-    heldByApp: held.key !== null && last4(held.key) === profile.apiKey.last4,
+    keyManagement: { offered: true },
+    last4: apiKey.last4,
+    createdAt: apiKey.createdAt,
+    revealed: apiKey.revealed,
+    heldByApp: held.key !== null && last4(held.key) === apiKey.last4,
     canReveal: ctx.session.hasUsableToken(account),
     stage,
     request: newest,
@@ -110,6 +137,25 @@ function freshStatus(
     pendingKeyLast4: pendingHeld ? (account.lifecycle?.pendingLast4 ?? last4(held.pending!)) : null,
     offlineSince: null,
   };
+}
+
+/**
+ * The profile and the regeneration requests in one look, with one credential. A 404 or 405 on the requests means
+ * the server has no key management: answered as `missing` (with the profile), not as a failure.
+ */
+async function lookAtServer(
+  ctx: ServiceContext,
+  baseUrl: string,
+  secret: string,
+): Promise<Result<{ profile: Profile; requests: RegenerationRequest[] | null; missing: KeyManagement | null }>> {
+  const [profile, requests] = await Promise.all([fetchProfile(ctx, baseUrl, secret), listRequests(ctx, baseUrl, secret)]);
+  if (!profile.ok) return profile;
+  if (requests.ok) return ok({ profile: profile.value, requests: requests.value, missing: null });
+  if (isMissingEndpoint(requests.error)) {
+    const missing = notOfferedByEndpoint({ method: 'GET', path: REQUESTS_PATH }, requests.error.status!);
+    return ok({ profile: profile.value, requests: null, missing });
+  }
+  return requests;
 }
 
 /**
@@ -126,19 +172,23 @@ export async function syncStatus(ctx: ServiceContext, accountId: string): Promis
   const tracking = account.lifecycle;
   const attempts = await ctx.session.attempts(accountId, tracking ? heldBefore.value.pending : null);
   if (!attempts.ok) return attempts;
-  const seen = await withFirstAccepted(ctx, accountId, attempts.value, async (secret) => {
-    const [profile, requests] = await Promise.all([fetchProfile(ctx.http, baseUrl, secret), listRequests(ctx.http, baseUrl, secret)]);
-    if (!profile.ok) return profile;
-    return requests.ok ? ok({ profile: profile.value, requests: requests.value }) : requests;
-  });
+  const seen = await withFirstAccepted(ctx, accountId, attempts.value, (secret) => lookAtServer(ctx, baseUrl, secret));
   if (!seen.ok) {
     if (!isOffline(seen.error)) return seen;
     ctx.log(`[key-lifecycle] status answered from the cache (${seen.error.kind})`);
-    return ok(cachedStatus(ctx, ctx.session.get(accountId) ?? account, heldBefore.value));
+    return ok(cachedStatus(ctx, ctx.session.get(accountId) ?? account, baseUrl, heldBefore.value));
   }
 
   let { profile } = seen.value;
-  const { requests } = seen.value;
+  const { requests, missing } = seen.value;
+  const keyManagement = detectKeyManagement(profile, missing);
+  rememberKeyManagement(ctx.kv, baseUrl, keyManagement, ctx.clock.now());
+  if (requests === null || profile.apiKey === null) {
+    // Not offered. The stored lifecycle and any held pending key are left as they are: nothing here can move them.
+    const updated = ctx.session.update(accountId, { profile, lastVerifiedAt: new Date(ctx.clock.now()).toISOString() });
+    return ok(unmanagedStatus(ctx, updated ?? account, keyManagement, heldBefore.value, null));
+  }
+  let apiKey = profile.apiKey;
   const newest = requests[0] ?? null;
   const trackedRequest = tracking ? (requests.find((r) => r.id === tracking.requestId) ?? null) : null;
   const pendingKeyHeld = tracking !== null && heldBefore.value.pending !== null;
@@ -153,10 +203,11 @@ export async function syncStatus(ctx: ServiceContext, accountId: string): Promis
     const swapped = await finishSwap(ctx, accountId, baseUrl, trackedRequest.id);
     if (!swapped.ok && isOffline(swapped.error)) {
       const after = await readHeld(ctx, accountId);
-      if (after.ok) return ok(cachedStatus(ctx, ctx.session.get(accountId) ?? account, after.value));
+      if (after.ok) return ok(cachedStatus(ctx, ctx.session.get(accountId) ?? account, baseUrl, after.value));
     }
     if (!swapped.ok) return swapped;
     if (swapped.value) profile = swapped.value;
+    apiKey = profile.apiKey ?? apiKey;
   }
   const held = await readHeld(ctx, accountId);
   if (!held.ok) return held;
@@ -177,5 +228,5 @@ export async function syncStatus(ctx: ServiceContext, accountId: string): Promis
     lastVerifiedAt: new Date(ctx.clock.now()).toISOString(),
     lifecycle,
   });
-  return ok(freshStatus(ctx, updated ?? account, profile, newest, held.value));
+  return ok(freshStatus(ctx, updated ?? account, apiKey, newest, held.value));
 }

@@ -57,7 +57,7 @@ export async function finishSwap(
   }
   ctx.session.update(accountId, { hasApiKey: true, apiKeyLast4: last4(newKey) });
 
-  const verified = await fetchProfile(ctx.http, baseUrl, newKey);
+  const verified = await fetchProfile(ctx, baseUrl, newKey);
   if (!verified.ok) {
     ctx.log(`[key-lifecycle] the confirmed key could not be verified yet (${verified.error.kind})`);
     return fail({ ...verified.error, message: swapNotVerified(verified.error.message) });

@@ -5,6 +5,7 @@
  */
 import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
 import type { HttpPort } from '../platform/http';
+import { unreadableAnswer, unreadableLogLine } from './answer-reader';
 
 export interface ApiCall {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -17,6 +18,8 @@ export interface ApiCall {
   json?: unknown;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Where an answer that cannot be read is logged (one line: the call and the problem, never a value). */
+  log?: (message: string) => void;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -174,7 +177,10 @@ export async function callApi<T>(http: HttpPort, baseUrl: string, call: ApiCall)
       try {
         parsed = JSON.parse(text);
       } catch {
-        if (okStatus) return fail({ kind: 'bad-response', status, message: 'The server sent an answer the app cannot read.' });
+        if (okStatus) {
+          call.log?.(unreadableLogLine(call, 'the answer is not JSON', status));
+          return fail(unreadableAnswer(call, 'the answer is not JSON', status));
+        }
       }
     }
     if (status >= 300 && status < 400) {

@@ -3,7 +3,7 @@
  * request. `revealed` is the only value in the whole store that ever holds a key, and only until `closeReveal`.
  */
 import type { AppError } from '../../src-shared/errors';
-import type { ApiKeyStatus, ClipboardReceipt, RegenerationRequest, RevealedKey } from '../../src-shared/models';
+import type { ApiKeyStatus, ClipboardReceipt, RegenerationReason, RevealedKey } from '../../src-shared/models';
 import { call } from '../api';
 import { activeAccount } from './session-slice';
 import type { SliceCreator } from './store-types';
@@ -37,7 +37,7 @@ export interface ApiKeySlice {
   copyKey(role: 'current' | 'pending'): Promise<void>;
   /** Closes the reveal dialog and forgets the key. */
   closeReveal(): void;
-  requestNewKey(reason: RegenerationRequest['reason'], note: string): Promise<boolean>;
+  requestNewKey(reason: RegenerationReason, note: string): Promise<boolean>;
   confirmNewKey(): Promise<boolean>;
   clearKeyActionError(): void;
   resetApiKey(): void;

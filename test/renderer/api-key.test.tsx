@@ -35,7 +35,7 @@ describe('API key screen', () => {
   it('shows the key as dc_…last4, its date, whether it was revealed and whether the app holds it', async () => {
     const { main, account } = await signedIn();
     await openApiKeyScreen(main);
-    expect(hasText(`Current key: dc_…${account.profile!.apiKey.last4}`)).toBe(true);
+    expect(hasText(`Current key: dc_…${account.profile!.apiKey!.last4}`)).toBe(true);
     expect(pageText()).toMatch(/Created: \S/);
     expect(hasText('Revealed: no')).toBe(true);
     expect(hasText('Held by this app: no')).toBe(true);

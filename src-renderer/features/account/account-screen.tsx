@@ -12,22 +12,27 @@ import { ErrorMessage } from '../../components/error-message';
 import { Facts, type Fact } from '../../components/facts';
 import { focusScreenHeading, ScreenHeading } from '../../components/screen-heading';
 import { useSecondsLeft } from '../../components/use-seconds-left';
-import { formatDateTime, formatTimeLeft, maskedKey } from '../../format';
+import { formatDateTime, formatTimeLeft, maskedKey, NOT_PROVIDED } from '../../format';
 import { OfflineNotice } from '../../components/offline-notice';
 import { AccountSwitcher } from './account-switcher';
 
 const NO_ACCOUNTS: AccountSummary[] = [];
-const PLAN: Record<'free' | 'pro', string> = { free: 'Free', pro: 'Pro' };
-const ROLE: Record<'member' | 'support', string> = { member: 'Member', support: 'Support' };
+const PLAN: Record<string, string> = { free: 'Free', pro: 'Pro' };
+const ROLE: Record<string, string> = { member: 'Member', support: 'Support' };
+/** A profile field as shown: its known name, a value the app does not know as given, or that it was not sent. */
+function shown(value: string | null, names: Record<string, string> = {}): string {
+  if (value === null || value === '') return NOT_PROVIDED;
+  return Object.hasOwn(names, value) ? names[value]! : value;
+}
 
 function facts(account: AccountSummary, secondsLeft: number): Fact[] {
   const profile = account.profile;
   const unknown = 'Not known yet';
   const items: Fact[] = [
     ['Email', account.email],
-    ['Full name', profile?.fullName || unknown],
-    ['Plan', profile ? PLAN[profile.plan] : unknown],
-    ['Role', profile ? ROLE[profile.role] : unknown],
+    ['Full name', profile ? shown(profile.fullName) : unknown],
+    ['Plan', profile ? shown(profile.plan, PLAN) : unknown],
+    ['Role', profile ? shown(profile.role, ROLE) : unknown],
     ['Environment', account.environmentLabel],
     ['Signed in with', account.signedInWith === 'api-key' ? 'API key' : 'session token'],
   ];

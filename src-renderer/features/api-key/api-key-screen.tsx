@@ -1,6 +1,8 @@
 /**
  * The API key screen: the current key as `dc_…last4`, when it was created, whether it has been revealed and whether
- * this app holds it, the open regeneration request; `Reveal API key` and `Request a new key`. Loaded lazily.
+ * this app holds it, the open regeneration request; `Reveal API key` and `Request a new key`. On a server that
+ * offers no key management (main's decision, `status.keyManagement`) it says so instead and offers no key action.
+ * A detail the server does not send is shown as not provided, never guessed. Loaded lazily.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { activeAccount, useAppStore } from '../../store';
@@ -9,9 +11,10 @@ import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import { Facts } from '../../components/facts';
 import { focusScreenHeading, ScreenHeading } from '../../components/screen-heading';
-import { formatDate, maskedKey } from '../../format';
+import { formatDate, maskedKey, NOT_PROVIDED } from '../../format';
 import { OfflineNotice } from '../../components/offline-notice';
 import { CopyReceipt } from './copy-receipt';
+import { NoKeyManagement } from './no-key-management';
 import { RegenerationStatus } from './regeneration-status';
 import { RequestNewKeyForm } from './request-new-key-form';
 import { RevealDialog } from './reveal-dialog';
@@ -21,6 +24,9 @@ import { useStatusPolling } from './use-status-polling';
 const REVEAL_NEEDS_PASSWORD_TEXT = 'Revealing a key needs a session signed in with email and password.';
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+
+/** A detail of the key the server may leave out: not provided when online, not known from saved details. */
+const orMissing = (value: string | null, offline: boolean) => value ?? (offline ? 'Not known' : NOT_PROVIDED);
 
 /** The API key screen. */
 export default function ApiKeyScreen() {
@@ -62,13 +68,21 @@ export default function ApiKeyScreen() {
       {!status && !state.loadError ? <p className="muted">Loading…</p> : null}
 
       {status && status.offlineSince !== null ? <OfflineNotice since={status.offlineSince} /> : null}
-      {status ? (
+      {status && !status.keyManagement.offered ? (
+        <NoKeyManagement
+          keyManagement={status.keyManagement}
+          offline={status.offlineSince !== null}
+          checking={state.loading}
+          onCheckAgain={() => void load()}
+        />
+      ) : null}
+      {status && status.keyManagement.offered ? (
         <div className="card">
           <Facts
             items={[
               ['Current key', status.last4 ? maskedKey(status.last4) : 'None'],
-              ['Created', status.createdAt ? formatDate(status.createdAt) : 'Unknown'],
-              ['Revealed', yesNo(status.revealed)],
+              ['Created', orMissing(status.createdAt ? formatDate(status.createdAt) : null, status.offlineSince !== null)],
+              ['Revealed', orMissing(status.revealed === null ? null : yesNo(status.revealed), status.offlineSince !== null)],
               ['Held by this app', yesNo(status.heldByApp)],
             ]}
           />
@@ -104,7 +118,7 @@ export default function ApiKeyScreen() {
         </div>
       ) : null}
 
-      {status && formOpen ? (
+      {status && status.keyManagement.offered && formOpen ? (
         <RequestNewKeyForm
           onDone={() => {
             setFormOpen(false);
@@ -118,7 +132,7 @@ export default function ApiKeyScreen() {
         />
       ) : null}
 
-      {status ? (
+      {status && status.keyManagement.offered ? (
         <RegenerationStatus
           status={status}
           onRefresh={() => {

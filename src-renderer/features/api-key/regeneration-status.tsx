@@ -22,7 +22,10 @@ const STAGE_TEXT: Record<Exclude<LifecycleStage, 'idle'>, string> = {
   confirmed: 'Confirmed',
 };
 
-const REASON_TEXT = { compromised: 'Compromised', lost: 'Lost', other: 'Other' } as const;
+const REASON_TEXT: Record<string, string> = { compromised: 'Compromised', lost: 'Lost', other: 'Other' };
+
+/** A reason as shown: its name, or a reason this app does not know as the server gave it. */
+const reasonText = (reason: string) => (Object.hasOwn(REASON_TEXT, reason) ? REASON_TEXT[reason]! : reason);
 
 export interface RegenerationStatusProps {
   status: ApiKeyStatus;
@@ -112,7 +115,8 @@ export function RegenerationStatus({ status, onRefresh, onSignInWithPassword, on
       {stage === 'confirmed' ? <p>The new key is now your API key. The old key has been revoked.</p> : null}
       {actionError && actionError.action === 'confirm' ? <ErrorMessage error={actionError.error} /> : null}
       <p className="muted">
-        Requested {formatDateTime(request.createdAt)} · Reason: {REASON_TEXT[request.reason]}
+        {request.createdAt ? `Requested ${formatDateTime(request.createdAt)}` : 'Requested (the server did not say when)'}
+        {request.reason ? ` · Reason: ${reasonText(request.reason)}` : ''}
         {request.issuedAt ? ` · Issued ${formatDateTime(request.issuedAt)}` : ''}
         {request.confirmedAt ? ` · Confirmed ${formatDateTime(request.confirmedAt)}` : ''}
       </p>

@@ -3,7 +3,7 @@
  * a live `N/500` counter. Support is notified; the current key keeps working until the new one is confirmed.
  */
 import { useRef, useState, type FormEvent } from 'react';
-import type { RegenerationRequest } from '../../../src-shared/models';
+import type { RegenerationReason } from '../../../src-shared/models';
 import { useAppStore } from '../../store';
 import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
@@ -12,7 +12,7 @@ import { Field } from '../../components/field';
 /** The longest note the API accepts. */
 const NOTE_MAX = 500;
 
-const REASONS: [RegenerationRequest['reason'], string][] = [
+const REASONS: [RegenerationReason, string][] = [
   ['compromised', 'Compromised'],
   ['lost', 'Lost'],
   ['other', 'Other'],
@@ -28,7 +28,7 @@ export function RequestNewKeyForm({ onDone, onCancel }: RequestNewKeyFormProps) 
   const requestNewKey = useAppStore((s) => s.requestNewKey);
   const busy = useAppStore((s) => s.apiKey.busy);
   const actionError = useAppStore((s) => s.apiKey.actionError);
-  const [reason, setReason] = useState<RegenerationRequest['reason'] | null>(null);
+  const [reason, setReason] = useState<RegenerationReason | null>(null);
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<{ reason?: string; note?: string }>({});
   const firstRadio = useRef<HTMLInputElement>(null);

@@ -31,7 +31,7 @@ export function RevealDialog({ revealed }: { revealed: RevealedKey }) {
         <p>This is your new key. Once it is stored safely, confirm it on the API key screen; your old key keeps working until then.</p>
       ) : null}
       <p className="alert alert-warning">{REVEAL_WARNING}</p>
-      <Field label="API key" hint={`Created ${formatDate(revealed.createdAt)}. Ends in ${revealed.last4}.`}>
+      <Field label="API key" hint={`${revealed.createdAt ? `Created ${formatDate(revealed.createdAt)}. ` : ''}Ends in ${revealed.last4}.`}>
         {(control) => (
           <input
             {...control}
