@@ -2,7 +2,8 @@
  * Accounts, public entry: the account session (the only owner of credentials), the context every feature gets,
  * and the sign-in, switch and sign-out handlers.
  */
-export { AccountSession, KEYCHAIN_FAILED, SIGN_IN_AGAIN, accountIdFor, environmentIdentity, tokenExpiry, userIdOf } from './account-session';
+export { AccountSession, KEYCHAIN_FAILED, SIGN_IN_AGAIN } from './account-session';
+export { accountIdFor, environmentIdentity, tokenExpiry, userIdOf } from './account-identity';
 export type { Attempt, BoundCredential, CredentialPolicy } from './account-session';
 export { AccountStore, type StoredAccount, type StoredLifecycle } from './account-store';
 export { CredentialVault, type SecretKind } from './credential-vault';
