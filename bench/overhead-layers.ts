@@ -71,7 +71,7 @@ export async function measureOverheadLayers(session: AppSession, rounds: number)
     }],
     ['handler', async () => {
       const r = await handlers.sendRequest({ requestId: `layer-${++n}`, request: composedRequest() });
-      check(r.ok ? r.value.status : 0);
+      check(r.ok && r.value.outcome.ok ? r.value.outcome.response.status : 0);
     }],
     ['router', async () => {
       const r = await session.send({});
