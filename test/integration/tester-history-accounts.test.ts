@@ -18,6 +18,8 @@ import type { ApiName } from '../../src-shared/ipc-channels';
 import type { RequestOf, ResponseOf } from '../../src-shared/ipc-contract';
 import { MemorySecretStore } from '../helpers/memory-secret-store';
 import { value } from '../helpers/result';
+import { callApi } from '../../src-main/deepcurrent-api/api-client';
+import { testHttp } from '../helpers/http';
 import { composed } from '../helpers/tester-context';
 
 const ADA = 'ada@deepcurrent.test';
@@ -60,7 +62,7 @@ const markers = async () => (await call('listHistory', {})).map((e) => e.request
 const fileText = () => readFileSync(settingsPath, 'utf8');
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0, quiet: true, scryptCost: 1024 });
+  emu = await startEmulator({ port: 0, quiet: true, scryptCost: 1024, enableFaults: true });
   dir = mkdtempSync(join(tmpdir(), 'dc-history-accounts-'));
   await open();
 });
@@ -118,6 +120,20 @@ describe('history per account', () => {
     expect(await signIn(ADA)).toBe(ada);
     expect(await markers()).toEqual([]);
     await restart();
+    expect(await markers()).toEqual([]);
+  });
+
+  it('keeps no entry for a request whose answer comes after its account signed out', async () => {
+    const free = await signIn(FREE);
+    await callApi(testHttp, emu.url, { method: 'POST', path: '/__faults', json: { mode: 'stall', path: '/api/v1/items', times: 1 } });
+    const pending = app.router.call('sendRequest', { requestId: 'late', request: composed({ path: '/api/v1/items', auth: 'token' }) });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await call('signOut', { accountId: free });
+    await call('cancelRequest', { requestId: 'late' });
+    const late = value(await pending) as ResponseOf<'sendRequest'>;
+    expect(late.outcome).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+    expect(late.account).toBeNull();
+    expect(await signIn(FREE)).toBe(free);
     expect(await markers()).toEqual([]);
   });
 });
