@@ -247,7 +247,11 @@ describe('request history', () => {
       credentialKind: 'token',
       ...extra,
     });
-    kv.set(HISTORY_KEY, [old('untagged', {}), old('tagged', { accountId: ADA, environment: { kind: 'local' } })]);
+    kv.set(HISTORY_KEY, [
+      old('untagged', {}),
+      old('no-account', { environment: { kind: 'local' } }),
+      old('tagged', { accountId: ADA, environment: { kind: 'local' } }),
+    ]);
     let writes = 0;
     kv.onWrite = () => (writes += 1);
     const list = new HistoryStore(kv).list(ADA);
