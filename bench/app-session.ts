@@ -16,7 +16,7 @@ import { MemoryClipboard } from '../src-main/platform/memory-clipboard';
 import { createAppServices, type AppServices } from '../src-main/app';
 import type { Result } from '../src-shared/errors';
 import type { AppState, RevealedKey } from '../src-shared/models';
-import type { ComposedRequest, TesterResponse } from '../src-shared/tester';
+import type { ComposedRequest, SentRequest, TesterResponse } from '../src-shared/tester';
 import { DEMO_PASSWORD } from '../emulator/demo-accounts';
 import { CountingSecretStore } from '../test/helpers/counting-secret-store';
 
@@ -128,11 +128,15 @@ export async function startAppSession(options: AppSessionOptions = {}): Promise<
     accountId: active.id,
     apiKey,
     settingsPath: settings.path,
-    send: (request) =>
-      session.services.router.call('sendRequest', {
+    send: async (request) => {
+      const sent = (await session.services.router.call('sendRequest', {
         requestId: `bench-${++counter}`,
         request: composedRequest(request),
-      }) as Promise<Result<TesterResponse>>,
+      })) as Result<SentRequest>;
+      if (!sent.ok) return sent;
+      const { outcome } = sent.value;
+      return outcome.ok ? { ok: true, value: outcome.response } : { ok: false, error: outcome.error };
+    },
     keychainReads: () => store.reads,
     close: async () => {
       await signOutAll();

@@ -45,7 +45,7 @@ export async function measureOverheadLayers(session: AppSession, path: string, r
     }],
     ['handler', async () => {
       const r = await handlers.sendRequest({ requestId: `layer-${++n}`, request: composedRequest({ path }) });
-      check(r.ok ? r.value.status : 0);
+      check(r.ok && r.value.outcome.ok ? r.value.outcome.response.status : 0);
     }],
     ['router', async () => {
       const r = await session.send({ path });

@@ -40,7 +40,8 @@ export async function measureStepCosts(session: AppSession, iterations = 2000): 
   const ctx = session.services.context;
   const payload = { requestId: 'step-1', request: composedRequest() };
   const history = new HistoryStore(ctx.kv, { flushDelayMs: 60_000 });
-  const record = (i: number) => ({ id: `h-${i}`, startedAt: Date.now(), request: payload.request, status: 200, errorKind: null, durationMs: 1 });
+  const account = { accountId: session.accountId, environment: { kind: 'local' as const } };
+  const record = (i: number) => ({ id: `h-${i}`, startedAt: Date.now(), ...account, request: payload.request, status: 200, errorKind: null, durationMs: 1 });
   for (let i = 0; i < 200; i += 1) history.add(record(i));
   const steps: StepCost[] = [
     { step: 'router: zod safeParse(sendRequest)', us: timeIt(iterations, () => REQUEST_SCHEMAS.sendRequest.safeParse(payload)) },

@@ -60,6 +60,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   });
   const lifecycle = createKeyLifecycleHandlers(context);
   const tester = createTesterHandlers(context);
+  // An account's history goes with it: the session tells, the tester forgets (accounts never import the tester).
+  session.onSignedOut((accountId) => tester.forgetAccount(accountId));
   const handlers: ApiHandlers = {
     getState: accounts.getState,
     signInWithPassword: accounts.signInWithPassword,

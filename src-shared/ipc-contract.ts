@@ -15,7 +15,7 @@ import type {
   Settings,
 } from './models';
 import { REGENERATION_REASONS, SETTING_RANGES, THEMES } from './models';
-import { HTTP_METHODS, type EndpointOption, type HistoryEntry, type TesterResponse } from './tester';
+import { HTTP_METHODS, type EndpointOption, type HistoryEntry, type SentRequest } from './tester';
 
 const id = z.string().min(1).max(200);
 const shortText = z.string().max(2048);
@@ -92,7 +92,7 @@ export interface ResponseTypes {
   copyApiKey: ClipboardReceipt;
   requestNewKey: RegenerationRequest;
   confirmNewKey: ApiKeyStatus;
-  sendRequest: TesterResponse;
+  sendRequest: SentRequest;
   cancelRequest: null;
   listEndpoints: { endpoints: EndpointOption[]; fromCache: boolean; cachedAt: string | null };
   listHistory: HistoryEntry[];

@@ -1,61 +1,53 @@
 /**
  * Redaction of what a user typed into the request tester, for every place a composed request is kept or shown
- * outside the send itself (history, snippets). Pure: usable in every process.
+ * outside the send itself (history, snippets). Pure: usable in every process. The rules are in `secret-patterns.ts`:
  *
- * What is redacted:
- * - the value of a credential header (`Authorization`, `X-API-Key`, `Cookie`, `Proxy-Authorization`, `Set-Cookie`);
- * - the value of a query parameter or form field whose name says it is a secret (`password`, `client_secret`,
- *   `access_token`, `api_key`, `token`, …), and such keys of a JSON body when they hold a string (a raw body
- *   counts as JSON, or as form data, when its content type or a typed `Content-Type` header says so);
- * - any DeepCurrent API key (`dc_…`) or JWT anywhere: path, query, header names and values, form fields, body text.
+ * - the value of every header, query parameter (typed in the table or in the path) and form field whose name is
+ *   secret-like (`Authorization`, `X-Auth-Token`, `new_password`, `apiKey`, `client-secret`, `session_id`, …), and
+ *   every value at any depth under such a JSON key, compared after the JSON is decoded (`"pass\u0077ord"`);
+ * - every credential-looking value whatever its name (API keys, JWTs, long base64 and hex runs), also
+ *   percent-encoded, in the path, the rows' names and values, and the body;
+ * - a raw (`text`) body is read as JSON, or as form data, when its content type or a typed `Content-Type` header
+ *   says so.
  */
-import { redactSecrets } from './credentials';
+import { redactJsonText } from './json-redaction';
+import { isSecretName, maskCredentialRuns, REDACTED } from './secret-patterns';
 import type { ComposedRequest, KeyValue, RequestBody } from './tester';
 
-/** What a redacted value becomes. */
-export const REDACTED = 'REDACTED';
+export { REDACTED, isSecretName } from './secret-patterns';
+export { redactJsonText } from './json-redaction';
 
-const CREDENTIAL_HEADERS = new Set(['authorization', 'x-api-key', 'cookie', 'proxy-authorization', 'set-cookie']);
-
-const SECRET_FIELD_NAMES = new Set([
-  'password',
-  'passwd',
-  'client_secret',
-  'access_token',
-  'refresh_token',
-  'id_token',
-  'token',
-  'api_key',
-  'apikey',
-  'api-key',
-  'secret',
-]);
-
-/** Whether a header carries a credential (`Authorization`, `X-API-Key`, `Cookie`, …); case-insensitive. */
-export function isCredentialHeader(name: string): boolean {
-  return CREDENTIAL_HEADERS.has(name.trim().toLowerCase());
-}
-
-/** Whether a query parameter, form field or JSON key is named like a secret (`password`, `api_key`, …). */
-export function isSecretFieldName(name: string): boolean {
-  return SECRET_FIELD_NAMES.has(name.trim().toLowerCase());
-}
-
-/** Replaces every API key and JWT in a text, including percent-encoded ones. */
-export function redactText(text: string): string {
-  const plain = redactSecrets(text);
-  if (!plain.includes('%')) return plain;
-  // A key typed percent-encoded (`dc%5F…`) is still a key: decode, and when that reveals one, redact the decoded form.
+function percentDecoded(text: string): string | null {
+  if (!text.includes('%')) return null;
   try {
-    const decoded = decodeURIComponent(plain);
-    const redacted = redactSecrets(decoded);
-    return redacted === decoded ? plain : redacted;
+    return decodeURIComponent(text);
   } catch {
-    return plain;
+    return null;
   }
 }
 
-function redactRows(rows: KeyValue[], isSecretName: (name: string) => boolean): KeyValue[] {
+/**
+ * Replaces every credential-looking part of a text (API keys, JWTs, long base64 and hex runs), including
+ * percent-encoded ones: when decoding reveals one, the decoded text is redacted instead.
+ */
+export function redactText(text: string, options: { slashSeparates?: boolean } = {}): string {
+  const plain = maskCredentialRuns(text, options);
+  const decoded = percentDecoded(plain);
+  if (decoded === null) return plain;
+  const redacted = maskCredentialRuns(decoded, options);
+  return redacted === decoded ? plain : redacted;
+}
+
+/** A name as a server reads it from a form or a query string (`+` is a space, `%xx` decoded). */
+function formDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+function redactRows(rows: KeyValue[]): KeyValue[] {
   return rows.map((row) => ({
     name: redactText(row.name),
     value: isSecretName(row.name) ? REDACTED : redactText(row.value),
@@ -63,31 +55,16 @@ function redactRows(rows: KeyValue[], isSecretName: (name: string) => boolean): 
   }));
 }
 
-/** Quoted JSON string values under a secret-looking key: `"password": "…"` → `"password": "REDACTED"`. */
-const JSON_SECRET_MEMBER = /("((?:[^"\\]|\\.)*)"\s*:\s*)"(?:[^"\\]|\\.)*"/g;
-
-/** Redacts a JSON (or JSON-like) body text in place, keeping its formatting. */
-export function redactJsonText(text: string): string {
-  const members = text.replace(JSON_SECRET_MEMBER, (match, prefix: string, key: string) =>
-    isSecretFieldName(key) ? `${prefix}"${REDACTED}"` : match,
-  );
-  return redactText(members);
-}
-
-/** Redacts a `name=value&…` form-encoded text (a raw body typed as form data). */
+/** Redacts a `name=value&…` form-encoded text (a raw body typed as form data, or a typed query string). */
 function redactFormText(text: string): string {
   const fields = text.split('&').map((pair) => {
     const eq = pair.indexOf('=');
-    if (eq < 0) return pair;
-    let name = pair.slice(0, eq);
-    try {
-      name = decodeURIComponent(name.replace(/\+/g, ' '));
-    } catch {
-      // keep the raw name
-    }
-    return isSecretFieldName(name) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
+    if (eq < 0) return redactText(pair);
+    const name = pair.slice(0, eq);
+    const shownName = redactText(name);
+    return isSecretName(formDecoded(name)) ? `${shownName}=${REDACTED}` : `${shownName}=${redactText(pair.slice(eq + 1))}`;
   });
-  return redactText(fields.join('&'));
+  return fields.join('&');
 }
 
 /**
@@ -106,7 +83,7 @@ function redactBody(body: RequestBody, headers: KeyValue[]): RequestBody {
     case 'json':
       return { kind: 'json', text: redactJsonText(body.text) };
     case 'form':
-      return { kind: 'form', fields: redactRows(body.fields, isSecretFieldName) };
+      return { kind: 'form', fields: redactRows(body.fields) };
     case 'text': {
       const types = textBodyTypes(body, headers);
       let text = body.text;
@@ -120,27 +97,29 @@ function redactBody(body: RequestBody, headers: KeyValue[]): RequestBody {
   }
 }
 
-/** Redacts the query string of a typed path (`/x?api_key=…`), leaving the rest to `redactText`. */
+/** Redacts a typed path: its segments one by one, its query string field by field, and the fragment. */
 function redactPath(path: string): string {
   const q = path.indexOf('?');
-  if (q < 0) return redactText(path);
-  const hash = path.indexOf('#', q);
-  const query = hash < 0 ? path.slice(q + 1) : path.slice(q + 1, hash);
-  const rest = hash < 0 ? '' : path.slice(hash);
-  return `${redactText(path.slice(0, q))}?${redactFormText(query)}${redactText(rest)}`;
+  const hash = path.indexOf('#', q < 0 ? 0 : q);
+  const end = (i: number) => (i < 0 ? path.length : i);
+  const pathPart = path.slice(0, end(q < 0 ? hash : q));
+  const query = q < 0 ? null : path.slice(q + 1, end(hash));
+  const fragment = hash < 0 ? '' : path.slice(hash);
+  const shownPath = redactText(pathPart, { slashSeparates: true });
+  return `${shownPath}${query === null ? '' : `?${redactFormText(query)}`}${redactText(fragment)}`;
 }
 
 /**
- * A copy of a composed request that is safe to store and to show: credential headers, secret-named fields, API
- * keys and JWTs replaced by `REDACTED` placeholders. The shape (and the rows' order and `enabled` flags) is kept,
- * so the copy can be loaded back into the editor.
+ * A copy of a composed request that is safe to store and to show: secret-named values and credential-looking
+ * values replaced by `REDACTED` placeholders. The shape (and the rows' order and `enabled` flags) is kept, so the
+ * copy can be loaded back into the editor.
  */
 export function redactComposedRequest(req: ComposedRequest): ComposedRequest {
   return {
     method: req.method,
     path: redactPath(req.path),
-    query: redactRows(req.query, isSecretFieldName),
-    headers: redactRows(req.headers, isCredentialHeader),
+    query: redactRows(req.query),
+    headers: redactRows(req.headers),
     body: redactBody(req.body, req.headers),
     auth: req.auth,
   };

@@ -2,6 +2,10 @@
  * The request tester's data: what the renderer composes, what comes back, and the history entries.
  * A composed request never carries the account's credential: the main process adds it at send time.
  */
+import type { Environment } from './environments';
+import type { AppError } from './errors';
+import type { AccountSummary } from './models';
+
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
@@ -47,19 +51,45 @@ export interface TesterResponse {
   /** A plain-words explanation for 401/403/429 and friends, or null. */
   explanation: string | null;
   retryAfterSeconds: number | null;
+  /**
+   * True when the request carried the account's credential and the server rejected it (a 401, or a 403 "Could not
+   * validate credentials"): main has noted it on the account, and the tester offers to sign in again.
+   */
+  credentialRejected: boolean;
   historyId: string;
 }
 
-/** One history entry, already redacted: safe to store and to show. */
+/**
+ * One history entry, already redacted: safe to store and to show. It belongs to the account (and environment) that
+ * sent it. Its body is the redacted body while the app runs (for Load and Re-run), never in the settings file: an
+ * entry read back from there, or whose body was larger than history keeps, has `body: {kind: 'none'}` and names the
+ * body it had in `bodyNotKept`.
+ */
 export interface HistoryEntry {
   id: string;
   at: string;
+  accountId: string;
+  environment: Environment;
   request: ComposedRequest;
+  /** The kind of body the request was sent with when history does not hold it; null when it does (or had none). */
+  bodyNotKept: Exclude<RequestBody['kind'], 'none'> | null;
   status: number | null;
   /** The error kind when no response came back. */
   errorKind: string | null;
   durationMs: number;
   credentialKind: TesterAuth;
+}
+
+/**
+ * What one Send answers when the request was attempted (it left the app, or was cancelled or timed out on the way):
+ * the response or why there is none, the history entry it left, and the account as main sees it after the answer
+ * (a rejected credential already noted; null when the account was signed out meanwhile). A request that was never
+ * sent (invalid input, not signed in, keychain, a refused URL) is a plain failure instead, and leaves no history.
+ */
+export interface SentRequest {
+  outcome: { ok: true; response: TesterResponse } | { ok: false; error: AppError };
+  historyEntry: HistoryEntry;
+  account: AccountSummary | null;
 }
 
 /** An endpoint from the environment's OpenAPI document, for the picker. */
@@ -73,4 +103,5 @@ export interface EndpointOption {
   needsAuth: boolean;
 }
 
+/** How many history entries are kept per account, newest first. */
 export const HISTORY_LIMIT = 200;

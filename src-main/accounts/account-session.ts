@@ -67,6 +67,7 @@ export class AccountSession {
   private readonly vault: CredentialVault;
   private readonly clock: Clock;
   private readonly log: (message: string) => void;
+  private readonly signedOutListeners = new Set<(accountId: string) => void>();
   readonly localEmulatorUrl: string | null;
 
   constructor(options: AccountSessionOptions) {
@@ -329,9 +330,29 @@ export class AccountSession {
     return account;
   }
 
-  /** Removes every secret of the account from the keychain, then the account. Throws the keychain's error. */
+  /**
+   * Calls `listener` with the account's id after each sign-out, once its secrets and metadata are gone, so data
+   * another feature keeps per account goes with it (app.ts wires the tester's history here; accounts never import a
+   * feature). Answers the function that removes the listener.
+   */
+  onSignedOut(listener: (accountId: string) => void): () => void {
+    this.signedOutListeners.add(listener);
+    return () => this.signedOutListeners.delete(listener);
+  }
+
+  /**
+   * Removes every secret of the account from the keychain, then the account, then tells the sign-out listeners
+   * (one that throws is logged and does not stop the others). Throws the keychain's error, before anything is removed.
+   */
   async signOut(accountId: string): Promise<void> {
     await this.vault.deleteAll(accountId);
     this.store.remove(accountId);
+    for (const listener of this.signedOutListeners) {
+      try {
+        listener(accountId);
+      } catch (err) {
+        this.log(`[accounts] a sign-out listener failed (${err instanceof Error ? err.name : typeof err})`);
+      }
+    }
   }
 }

@@ -1,102 +1,20 @@
 /**
- * The request tester's history: the last 200 requests, newest first, in the settings store under `history`.
- * Entries are redacted before they are kept (no injected credential, no typed secret) and never hold a response
- * body. The list is kept in memory (every change builds the new list in one step, so concurrent requests can
- * never interleave half-updated lists) and written back whole at most once per `flushDelayMs` (a settings-file
- * write costs milliseconds; a burst of requests costs one). `flush()` writes at once; the app calls it on quit.
- * Adding is cheap: finished requests are redacted and sorted in as one batch when the list is next read or written,
- * off the path of the request's answer.
+ * The request tester's history: per account, its last 200 requests, newest first. Every entry is redacted before it
+ * is kept (no injected credential, no typed secret) and tagged with the account and environment that sent it; each
+ * account sees only its own, and an account's entries go when it signs out. Bodies stay in this process's memory
+ * for the session; the settings file (key `history`) never holds one. The list is kept in memory (every change
+ * builds the new list in one step, so concurrent requests never interleave half-updated lists) and written back
+ * whole at most once per `flushDelayMs` (a burst of requests costs one write); `flush()` writes at once, and the app
+ * calls it on quit. Removals (clear, sign-out) are written at once.
  */
-import { redactComposedRequest } from '../../src-shared/redaction';
-import {
-  HISTORY_LIMIT,
-  type ComposedRequest,
-  type HistoryEntry,
-  type KeyValue,
-  type RequestBody,
-  type TesterAuth,
-} from '../../src-shared/tester';
+import { HISTORY_LIMIT, type HistoryEntry } from '../../src-shared/tester';
 import type { KeyValueStore } from '../platform/ports';
+import { entryFromStored, historyEntryFrom, storedForm, type HistoryRecord } from './history-entry';
+
+export { HISTORY_CLIP, historyEntryFrom, type HistoryRecord } from './history-entry';
 
 /** The settings-store key of the history list. */
 export const HISTORY_KEY = 'history';
-
-/** What a finished (or failed) request leaves in history. */
-export interface HistoryRecord {
-  id: string;
-  /** When the request was sent (ms since the epoch). */
-  startedAt: number;
-  request: ComposedRequest;
-  status: number | null;
-  errorKind: string | null;
-  durationMs: number;
-}
-
-function isEntry(value: unknown): value is HistoryEntry {
-  if (!value || typeof value !== 'object') return false;
-  const e = value as Partial<HistoryEntry>;
-  return (
-    typeof e.id === 'string' &&
-    typeof e.at === 'string' &&
-    !!e.request &&
-    typeof e.request === 'object' &&
-    typeof e.request.path === 'string' &&
-    Array.isArray(e.request.query) &&
-    Array.isArray(e.request.headers) &&
-    !!e.request.body &&
-    (typeof e.status === 'number' || e.status === null) &&
-    typeof e.durationMs === 'number'
-  );
-}
-
-/** What history keeps of a request at most: the body's first 16 KiB, 1 KiB per row name or value, 50 rows. */
-export const HISTORY_CLIP = { bodyChars: 16 * 1024, valueChars: 1024, rows: 50, pathChars: 4096 } as const;
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max)}…`;
-}
-
-function clipRows(rows: KeyValue[]): KeyValue[] {
-  return rows.slice(0, HISTORY_CLIP.rows).map((r) => ({
-    name: clip(r.name, HISTORY_CLIP.valueChars),
-    value: clip(r.value, HISTORY_CLIP.valueChars),
-    enabled: r.enabled,
-  }));
-}
-
-/**
- * Bounds what one entry can hold, so that 200 entries stay small in the settings file whatever was sent (the
- * IPC schema allows bodies of megabytes). A clipped value ends with `…`.
- */
-export function clipForHistory(request: ComposedRequest): ComposedRequest {
-  const body: RequestBody =
-    request.body.kind === 'json' || request.body.kind === 'text'
-      ? { ...request.body, text: clip(request.body.text, HISTORY_CLIP.bodyChars) }
-      : request.body.kind === 'form'
-        ? { kind: 'form', fields: clipRows(request.body.fields) }
-        : request.body;
-  return {
-    ...request,
-    path: clip(request.path, HISTORY_CLIP.pathChars),
-    query: clipRows(request.query),
-    headers: clipRows(request.headers),
-    body,
-  };
-}
-
-/** Builds the stored entry: the request redacted and clipped, the credential kind kept (never the credential). */
-export function historyEntryFrom(record: HistoryRecord): HistoryEntry {
-  const credentialKind: TesterAuth = record.request.auth;
-  return {
-    id: record.id,
-    at: new Date(record.startedAt).toISOString(),
-    request: clipForHistory(redactComposedRequest(record.request)),
-    status: record.status,
-    errorKind: record.errorKind,
-    durationMs: record.durationMs,
-    credentialKind,
-  };
-}
 
 /**
  * How long history changes may wait before they are written, by default: a settings-file write (the whole file,
@@ -104,16 +22,9 @@ export function historyEntryFrom(record: HistoryRecord): HistoryEntry {
  */
 export const HISTORY_FLUSH_DELAY_MS = 1000;
 
-/** How many recorded requests may wait to be redacted into the list before it is done at once. */
-export const HISTORY_PENDING_LIMIT = 64;
-
 export class HistoryStore {
   private entries: HistoryEntry[] | null = null;
-  /**
-   * Requests recorded but not yet redacted into `entries`: that work is done in one batch before the list is read
-   * or written (or when this many wait), so a request's answer never waits for it.
-   */
-  private recorded: HistoryRecord[] = [];
+  private dirty = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly limit: number;
   private readonly flushDelayMs: number;
@@ -126,65 +37,70 @@ export class HistoryStore {
     this.flushDelayMs = options.flushDelayMs ?? HISTORY_FLUSH_DELAY_MS;
   }
 
+  /**
+   * The list, read once from the settings file. What an older version wrote there (bodies, entries of no account,
+   * secrets its redaction missed) is made safe and written back at once.
+   */
   private load(): HistoryEntry[] {
-    if (this.entries === null) {
-      const stored = this.kv.get(HISTORY_KEY);
-      this.entries = Array.isArray(stored) ? stored.filter(isEntry).slice(0, this.limit) : [];
-    }
+    if (this.entries !== null) return this.entries;
+    const stored = this.kv.get(HISTORY_KEY);
+    const list = Array.isArray(stored) ? stored : [];
+    const entries = list.map(entryFromStored).filter((e): e is HistoryEntry => e !== null);
+    this.entries = this.trimmed(entries);
+    if (stored !== undefined && JSON.stringify(this.entries) !== JSON.stringify(stored)) this.write();
     return this.entries;
   }
 
-  /**
-   * The list with every recorded request in it: each is redacted and goes where its start time puts it (before
-   * entries of the same time), exactly as if it had been added on its own; the new list replaces the old in one step.
-   */
-  private settle(): HistoryEntry[] {
-    const current = this.load();
-    if (this.recorded.length === 0) return current;
-    const next = [...current];
-    for (const record of this.recorded) {
-      const entry = historyEntryFrom(record);
-      // Requests finish out of order: an entry goes where its start time puts it (before entries of the same time).
-      let index = next.findIndex((e) => e.at <= entry.at);
-      if (index < 0) index = next.length;
-      next.splice(index, 0, entry);
-      if (next.length > this.limit) next.length = this.limit;
-    }
-    this.recorded = [];
-    this.entries = next;
-    return next;
+  /** At most `limit` entries per account (the oldest go). */
+  private trimmed(entries: HistoryEntry[]): HistoryEntry[] {
+    const counts = new Map<string, number>();
+    return entries.filter((e) => {
+      const n = (counts.get(e.accountId) ?? 0) + 1;
+      counts.set(e.accountId, n);
+      return n <= this.limit;
+    });
   }
 
-  /** The entries, newest first. */
-  list(): HistoryEntry[] {
-    return [...this.settle()];
+  /** An account's entries, newest first. */
+  list(accountId: string): HistoryEntry[] {
+    return this.load().filter((e) => e.accountId === accountId);
   }
 
   /**
-   * Adds a request, keeping the list sorted newest first and at most `limit` long. The request is redacted (and
-   * clipped) before it is listed or written; until then it stays in this process's memory only.
+   * Adds a request, redacted and bounded, where its start time puts it (requests finish out of order; before entries
+   * of the same time), keeping its account's entries at most `limit`. Answers the entry as listed.
    */
-  add(record: HistoryRecord): void {
-    this.recorded.push(record);
-    if (this.recorded.length >= HISTORY_PENDING_LIMIT) this.settle();
+  add(record: HistoryRecord): HistoryEntry {
+    const entry = historyEntryFrom(record);
+    const next = [...this.load()];
+    let index = next.findIndex((e) => e.at <= entry.at);
+    if (index < 0) index = next.length;
+    next.splice(index, 0, entry);
+    this.entries = this.trimmed(next);
+    this.dirty = true;
     this.scheduleFlush();
+    return entry;
   }
 
-  /** Removes every entry (written at once). */
-  clear(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.recorded = [];
-    this.entries = [];
-    this.kv.set(HISTORY_KEY, []);
+  /** Removes an account's entries, in memory and in the settings file, at once (Clear history, sign-out). */
+  removeAccount(accountId: string): void {
+    const current = this.load();
+    const next = current.filter((e) => e.accountId !== accountId);
+    if (next.length === current.length && !this.dirty) return;
+    this.entries = next;
+    this.write();
   }
 
   /** Writes what changed since the last write, now; nothing when nothing changed. */
   flush(): void {
-    if (this.timer === null && this.recorded.length === 0) return;
+    if (this.dirty) this.write();
+  }
+
+  private write(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.kv.set(HISTORY_KEY, this.settle());
+    this.dirty = false;
+    this.kv.set(HISTORY_KEY, this.load().map(storedForm));
   }
 
   private scheduleFlush(): void {

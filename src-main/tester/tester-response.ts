@@ -188,7 +188,7 @@ function explainStatus(raw: RawResponse, sentCredential: boolean, rejected = isC
 /**
  * Builds the renderer's response from what came back. Any API key or JWT in the body or the headers (a login
  * answer, an echo of the request) is replaced by a placeholder: credentials never reach the renderer. `notes` are
- * prepended to the explanation.
+ * prepended to the explanation. `credentialRejected` is set only when a credential was sent and rejected.
  */
 export function shapeResponse(
   raw: RawResponse,
@@ -210,9 +210,10 @@ export function shapeResponse(
     if (shown !== value) hidden = true;
     headers.push([name, shown]);
   }
+  const rejected = options.credentialRejected ?? isCredentialRejected(raw);
   const explanation = [
     ...options.notes,
-    explainStatus(raw, options.sentCredential, options.credentialRejected ?? isCredentialRejected(raw)),
+    explainStatus(raw, options.sentCredential, rejected),
     shaped.note ? redactSecrets(shaped.note) : null,
     hidden ? HIDDEN_CREDENTIALS_NOTE : null,
   ]
@@ -231,6 +232,7 @@ export function shapeResponse(
     truncated: raw.truncated,
     explanation: explanation === '' ? null : explanation,
     retryAfterSeconds: retryAfter ?? null,
+    credentialRejected: options.sentCredential && rejected,
     historyId: options.historyId,
   };
 }

@@ -21,8 +21,11 @@ export interface RawResponse {
   durationMs: number;
 }
 
-/** A response, or why there is none. */
-export type RunOutcome = { ok: true; response: RawResponse } | { ok: false; error: AppError; durationMs: number };
+/**
+ * A response, or why there is none. `attempted` is false when the HTTP port refused the request before sending
+ * anything (a header it cannot carry, a URL it will not send to).
+ */
+export type RunOutcome = { ok: true; response: RawResponse } | { ok: false; error: AppError; durationMs: number; attempted: boolean };
 
 export interface RunOptions {
   /** Sent as `Authorization: Bearer …`; null sends no Authorization header. */
@@ -96,7 +99,8 @@ export async function runRequest(http: HttpPort, prepared: PreparedRequest, opti
     if (result.ok) return { ok: true, response: { ...result.response, durationMs: elapsed() } };
     // Cancelled: aborted by the caller (through its controller) before the time limit.
     const cancelled = !timedOut && options.controller?.signal.aborted === true;
-    return { ok: false, error: errorFor(result.failure, timedOut, cancelled), durationMs: elapsed() };
+    const attempted = result.failure.reason !== 'invalid-header' && result.failure.reason !== 'refused-url';
+    return { ok: false, error: errorFor(result.failure, timedOut, cancelled), durationMs: elapsed(), attempted };
   } finally {
     clearTimeout(timer);
   }

@@ -1,14 +1,15 @@
 /**
  * The request tester's IPC handlers. Every request acts for the active account against its environment: the
- * request is built and pinned to that environment, the credential is taken from the vault (which reads the
- * keychain once per account and session) and added only at send time, the answer is shaped for the renderer, and
- * the request, redacted, goes into history. A rejected credential (401, or 403 "Could not validate credentials")
- * is noted on the account and never retried.
+ * request is built and pinned to that environment, the credential is taken from the account session (which reads
+ * the keychain once per account and session) and added only at send time, the answer is shaped for the renderer,
+ * and the request, redacted, goes into the account's history. A rejected credential (401, or 403 "Could not validate
+ * credentials") is noted on the account and never retried. One Send is one round trip: its answer carries the
+ * response (or the error), the history entry and the account as the session now summarises it.
  */
 import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
 import type { ApiHandlers, RequestOf } from '../../src-shared/ipc-contract';
-import type { TesterResponse } from '../../src-shared/tester';
-import { HistoryStore } from './history-store';
+import type { SentRequest } from '../../src-shared/tester';
+import { HistoryStore, historyEntryFrom, type HistoryRecord } from './history-store';
 import { readSettings, type ServiceContext } from '../accounts';
 import type { StoredAccount } from '../accounts';
 import { loadEndpoints } from './tester-endpoints';
@@ -16,8 +17,12 @@ import { prepareRequest } from './tester-request';
 import { isCredentialRejected, shapeResponse } from './tester-response';
 import { runRequest } from './tester-runner';
 
-/** The handlers this service provides, and `dispose` to cancel what is in flight and write history out. */
+/**
+ * The handlers this service provides; `forgetAccount` removes a signed-out account's history (app.ts calls it on
+ * sign-out); `dispose` cancels what is in flight and writes history out.
+ */
 export type TesterHandlers = Pick<ApiHandlers, 'sendRequest' | 'cancelRequest' | 'listEndpoints' | 'listHistory' | 'clearHistory'> & {
+  forgetAccount(accountId: string): void;
   dispose(): void;
 };
 
@@ -39,7 +44,18 @@ export function createTesterHandlers(ctx: ServiceContext): TesterHandlers {
   const history = new HistoryStore(ctx.kv);
   const inFlight = new Map<string, AbortController>();
 
-  async function sendRequest({ requestId, request }: RequestOf<'sendRequest'>): Promise<Result<TesterResponse>> {
+  /** Keeps the entry in the account's history, unless the account was signed out while the request ran. */
+  function record(entry: HistoryRecord) {
+    return ctx.session.get(entry.accountId) ? history.add(entry) : historyEntryFrom(entry);
+  }
+
+  /** The account as the renderer shows it after the answer, or null when it is gone. */
+  function summaryOf(accountId: string) {
+    const account = ctx.session.get(accountId);
+    return account ? ctx.session.summarise(account) : null;
+  }
+
+  async function sendRequest({ requestId, request }: RequestOf<'sendRequest'>): Promise<Result<SentRequest>> {
     if (inFlight.has(requestId)) {
       return fail({ kind: 'invalid-input', message: 'A request with this id is already in flight.' });
     }
@@ -63,16 +79,19 @@ export function createTesterHandlers(ctx: ServiceContext): TesterHandlers {
       const timeoutMs = timeoutMsOf(ctx);
       const outcome = await runRequest(ctx.http, prepared.value, { credential, timeoutMs, controller });
       credential = null;
+      const tags = { id: historyId, startedAt, accountId: account.id, environment: account.environment, request };
       if (!outcome.ok) {
-        history.add({ id: historyId, startedAt, request, status: null, errorKind: outcome.error.kind, durationMs: outcome.durationMs });
-        return fail(outcome.error);
+        // Refused by the HTTP port before anything left the app: a plain failure, no history entry.
+        if (!outcome.attempted) return fail(outcome.error);
+        const historyEntry = record({ ...tags, status: null, errorKind: outcome.error.kind, durationMs: outcome.durationMs });
+        return ok({ outcome: { ok: false, error: outcome.error }, historyEntry, account: summaryOf(account.id) });
       }
       const raw = outcome.response;
-      // Recorded now (it is listed in order of `startedAt`), redacted later in a batch, off the answer's path.
-      history.add({ id: historyId, startedAt, request, status: raw.status, errorKind: null, durationMs: raw.durationMs });
       const credentialRejected = isCredentialRejected(raw);
       if (request.auth !== 'none' && credentialRejected) await ctx.session.noteRejected(account.id, request.auth);
-      return ok(shapeResponse(raw, { historyId, sentCredential: request.auth !== 'none', notes: prepared.value.notes, credentialRejected }));
+      const response = shapeResponse(raw, { historyId, sentCredential: request.auth !== 'none', notes: prepared.value.notes, credentialRejected });
+      const historyEntry = record({ ...tags, status: raw.status, errorKind: null, durationMs: raw.durationMs });
+      return ok({ outcome: { ok: true, response }, historyEntry, account: summaryOf(account.id) });
     } finally {
       inFlight.delete(requestId);
     }
@@ -90,11 +109,16 @@ export function createTesterHandlers(ctx: ServiceContext): TesterHandlers {
       return loadEndpoints(ctx.http, ctx.kv, ctx.clock, env.value.baseUrl, { refresh: refresh ?? false, timeoutMs: timeoutMsOf(ctx) });
     },
     async listHistory() {
-      return ok(history.list());
+      const accountId = ctx.session.activeId();
+      return ok(accountId ? history.list(accountId) : []);
     },
     async clearHistory() {
-      history.clear();
+      const accountId = ctx.session.activeId();
+      if (accountId) history.removeAccount(accountId);
       return ok(null);
+    },
+    forgetAccount(accountId) {
+      history.removeAccount(accountId);
     },
     dispose() {
       for (const controller of inFlight.values()) controller.abort();

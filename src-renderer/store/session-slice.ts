@@ -33,6 +33,8 @@ export interface SessionSlice {
   applyAppState(state: AppState): void;
   /** Asks for a fresh `AppState` after a change made elsewhere (a reveal, a confirmed key). */
   reloadAppState(): Promise<void>;
+  /** Takes one account as main now summarises it (from an answer that carries it), without asking for the state. */
+  applyAccount(account: AccountSummary): void;
   navigate(screen: Screen): void;
   switchAccount(accountId: string): Promise<void>;
   signOut(accountId: string): Promise<void>;
@@ -102,6 +104,12 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
       if (result.ok) get().applyAppState(result.value);
     },
 
+    applyAccount(account) {
+      const app = get().app;
+      if (!app || !app.accounts.some((a) => a.id === account.id)) return;
+      set({ app: { ...app, accounts: app.accounts.map((a) => (a.id === account.id ? account : a)) } });
+    },
+
     navigate(screen) {
       if (screen !== 'sign-in' && !activeAccount(get())) return;
       set({ screen, accountError: null });
@@ -127,8 +135,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
       const app = get().app;
       if (!app || app.activeAccountId !== accountId) return;
       if (result.ok) {
-        const accounts = app.accounts.map((a) => (a.id === accountId ? result.value : a));
-        set({ app: { ...app, accounts }, profileCheck: { accountId, state: 'ok', error: null } });
+        get().applyAccount(result.value);
+        set({ profileCheck: { accountId, state: 'ok', error: null } });
         return;
       }
       set({ profileCheck: { accountId, state: isOffline(result.error) ? 'offline' : 'failed', error: result.error } });

@@ -1,6 +1,8 @@
 /**
  * The request tester: the draft being edited, the request in flight, the last response or error, the endpoint
- * picker's list and the history. Responses and history entries come from the main process already redacted.
+ * picker's list and the active account's history. Responses and history entries come from the main process already
+ * redacted. One Send is one call: its answer carries the response, the new history entry and the account as main
+ * now sees it, and the store takes all three from it.
  */
 import type { AppError } from '../../src-shared/errors';
 import type { EndpointOption, HistoryEntry, TesterResponse } from '../../src-shared/tester';
@@ -39,13 +41,20 @@ export interface TesterSlice {
   loadEndpoints(refresh?: boolean): Promise<void>;
   /** Fills method, path (with `{param}` placeholders) and the example body from the picker. */
   chooseEndpoint(id: string): void;
+  /** Asks for the active account's history. */
   loadHistory(): Promise<void>;
   clearHistory(): Promise<void>;
+  /** Fills the editor from an entry; a body history did not keep leaves that body kind empty, and says so. */
   loadFromHistory(id: string): void;
+  /** Loads an entry and sends it; an entry whose body was not kept is only loaded (its body must be written again). */
   rerunFromHistory(id: string): Promise<void>;
-  /** Forgets the response and the endpoint list (another account or environment is active). */
+  /** Forgets the response, the endpoint list and the history (another account or environment is active). */
   resetTesterResult(): void;
 }
+
+/** Why a history entry loaded into the editor has an empty body. */
+export const BODY_NOT_KEPT =
+  'History does not keep this request’s body (bodies are kept only until the app quits, and only up to 16 KiB). Write the body again, then send.';
 
 const initialTester: TesterState = {
   draft: emptyDraft(),
@@ -85,18 +94,23 @@ export const createTesterSlice: SliceCreator<TesterSlice> = (set, get) => {
       patch({ inFlightId: requestId, draftError: null, error: null, response: null });
       const result = await call('sendRequest', { requestId, request });
       if (get().tester.inFlightId !== requestId) return;
-      if (result.ok) {
-        patch({ inFlightId: null, response: result.value });
-        // The main process marks an account whose credential got a 401 (or the 403 "Could not validate
-        // credentials" some compatible servers send instead); show that on the account screen. A plain 403 changes
-        // nothing there, so the reload is harmless.
-        const status = result.value.status;
-        if ((status === 401 || status === 403) && request.auth !== 'none') void get().reloadAppState();
-      } else {
+      if (!result.ok) {
+        // Nothing was sent, so nothing went into history.
         patch({ inFlightId: null, error: result.error });
         get().handleFailure(result.error);
+        return;
       }
-      void get().loadHistory();
+      const { outcome, historyEntry, account: sentAs } = result.value;
+      // The account as main decided after the answer (a rejected credential already noted: it needs a sign-in).
+      if (sentAs) get().applyAccount(sentAs);
+      const { history } = get().tester;
+      const ownEntry = historyEntry.accountId === get().app?.activeAccountId;
+      patch({
+        inFlightId: null,
+        response: outcome.ok ? outcome.response : null,
+        error: outcome.ok ? null : outcome.error,
+        history: ownEntry ? [historyEntry, ...history.filter((e) => e.id !== historyEntry.id)] : history,
+      });
     },
 
     async cancelRequest() {
@@ -133,7 +147,9 @@ export const createTesterSlice: SliceCreator<TesterSlice> = (set, get) => {
     },
 
     async loadHistory() {
+      const accountId = get().app?.activeAccountId ?? null;
       const result = await call('listHistory', {});
+      if ((get().app?.activeAccountId ?? null) !== accountId) return; // another account's list: its own is asked for
       if (result.ok) patch({ history: result.value, historyLoaded: true, historyError: null });
       else patch({ historyLoaded: true, historyError: result.error });
     },
@@ -146,17 +162,33 @@ export const createTesterSlice: SliceCreator<TesterSlice> = (set, get) => {
 
     loadFromHistory(id) {
       const entry = get().tester.history.find((h) => h.id === id);
-      if (entry) patch({ draft: fromComposed(entry.request), draftError: null });
+      if (!entry) return;
+      const draft = fromComposed(entry.request);
+      if (entry.bodyNotKept) {
+        patch({ draft: { ...draft, bodyKind: entry.bodyNotKept }, draftError: BODY_NOT_KEPT });
+        return;
+      }
+      patch({ draft, draftError: null });
     },
 
     async rerunFromHistory(id) {
       get().loadFromHistory(id);
+      if (get().tester.history.find((h) => h.id === id)?.bodyNotKept) return;
       await get().sendRequest();
     },
 
     resetTesterResult() {
       const { tester } = get();
-      patch({ response: null, error: null, endpoints: null, endpointsError: null, draft: { ...tester.draft, auth: null } });
+      patch({
+        response: null,
+        error: null,
+        endpoints: null,
+        endpointsError: null,
+        draft: { ...tester.draft, auth: null },
+        history: [],
+        historyLoaded: false,
+        historyError: null,
+      });
     },
   };
 };

@@ -210,8 +210,14 @@ test('no API key or JWT leaks into logs, files, storage, the DOM, the console or
     await history.getByRole('button', { name: 'Re-run' }).first().click();
     await expect(history.getByRole('listitem')).toHaveCount(3);
     expectNone('the tester after loading from history', (await pageText(page)).dom, [newKey, typedJwt, freeKey]);
+    // The settings file holds the history (written within a second), redacted and without any body.
+    const settingsFile = join(app.dataDir, 'settings.json');
+    await expect.poll(async () => readFile(settingsFile, 'utf8')).toContain('/api/v1/items');
+    const withHistory = await readFile(settingsFile, 'utf8');
+    expect(withHistory).toContain('REDACTED');
+    expect(withHistory).not.toContain('Keys to rotate');
 
-    // 9. Sign out of both accounts.
+    // 9. Sign out of both accounts (each takes its history with it).
     await nav(page, 'Account').click();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expectAccountScreen(page, DEMO.free);
@@ -258,8 +264,7 @@ test('no API key or JWT leaks into logs, files, storage, the DOM, the console or
   }
   expect(scanned.some((p) => p.endsWith('settings.json'))).toBe(true);
   const settings = await readFile(join(app.dataDir, 'settings.json'), 'utf8');
-  expect(settings).toContain('REDACTED');
-  expect(settings).toContain('/api/v1/items');
+  expect(settings).not.toContain('/api/v1/items');
 
   const end = await pageText(page);
   expectNone('the DOM at the end', end.dom, all);

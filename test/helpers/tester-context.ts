@@ -12,7 +12,7 @@ import type { Environment } from '../../src-shared/environments';
 import { createTesterHandlers, type TesterHandlers } from '../../src-main/tester/tester-service';
 import type { Result } from '../../src-shared/errors';
 import { DEFAULT_SETTINGS } from '../../src-shared/models';
-import type { ComposedRequest, TesterResponse } from '../../src-shared/tester';
+import type { ComposedRequest, SentRequest, TesterResponse } from '../../src-shared/tester';
 import { makeAppContext } from './app-context';
 import { MemorySecretStore } from './memory-secret-store';
 import { buildContext, makeTestContext, passwordToken, seedAccount } from './service-context';
@@ -40,8 +40,13 @@ export interface TesterFixture {
   apiKey: string;
   /** Every real secret the fixture has seen. */
   seen: Set<string>;
-  /** Sends a request (defaults: GET, no query/headers/body, the API key), with a fresh request id. */
+  /**
+   * Sends a request (defaults: GET, no query/headers/body, the API key), with a fresh request id, and answers its
+   * outcome as one Result: the response, or the error whether or not anything was sent (`exchange` tells them apart).
+   */
   send(request: Partial<ComposedRequest>, requestId?: string): Promise<Result<TesterResponse>>;
+  /** Sends like `send` and answers what `sendRequest` answers: the outcome, the history entry and the account. */
+  exchange(request: Partial<ComposedRequest>, requestId?: string): Promise<Result<SentRequest>>;
   /** Sets the tester's timeout setting. */
   setTimeoutSeconds(seconds: number): void;
   /** Adds an emulator fault rule (`POST /__faults`). */
@@ -113,8 +118,14 @@ export async function startTester(options: TesterOptions = {}): Promise<TesterFi
     token,
     apiKey,
     seen: new Set([token, apiKey]),
-    send: (request, requestId) =>
+    exchange: (request, requestId) =>
       fixture.handlers.sendRequest({ requestId: requestId ?? `req-${++counter}`, request: composed(request) }),
+    send: async (request, requestId) => {
+      const sent = await fixture.exchange(request, requestId);
+      if (!sent.ok) return sent;
+      const { outcome } = sent.value;
+      return outcome.ok ? { ok: true, value: outcome.response } : { ok: false, error: outcome.error };
+    },
     setTimeoutSeconds: (seconds) => fixture.ctx.kv.set('settings', { ...DEFAULT_SETTINGS, requestTimeoutSeconds: seconds }),
     fault: async (spec) => {
       const added = await callApi(testHttp, emu.url, { method: 'POST', path: '/__faults', json: spec });

@@ -22,7 +22,7 @@ import type { RequestOf, ResponseOf } from '../../src-shared/ipc-contract';
 import type { AccountSummary } from '../../src-shared/models';
 import { MemoryKv } from '../helpers/memory-kv';
 import { MemorySecretStore } from '../helpers/memory-secret-store';
-import { value } from '../helpers/result';
+import { response, value } from '../helpers/result';
 import { composed } from '../helpers/tester-context';
 
 const ADA = 'ada@deepcurrent.test';
@@ -271,12 +271,12 @@ describe('key management, offline and on the contract’s server', () => {
 describe('the request tester against a server in the field', () => {
   it('lists items and creates one (answered 200, not 201) with the session token', async () => {
     const { app } = await signedIn();
-    const list = value(await app.call('sendRequest', { requestId: 'list', request: composed({ path: '/api/v1/items/', auth: 'token' }) }));
+    const list = response(await app.call('sendRequest', { requestId: 'list', request: composed({ path: '/api/v1/items/', auth: 'token' }) }));
     expect(list.status).toBe(200);
     expect(JSON.parse(list.text)).toEqual({ data: expect.any(Array), count: expect.any(Number) });
 
     const body = { kind: 'json' as const, text: '{"title":"From the tester","description":"field server"}' };
-    const created = value(await app.call('sendRequest', { requestId: 'create', request: composed({ method: 'POST', path: '/api/v1/items/', body, auth: 'token' }) }));
+    const created = response(await app.call('sendRequest', { requestId: 'create', request: composed({ method: 'POST', path: '/api/v1/items/', body, auth: 'token' }) }));
     expect(created.status).toBe(200);
     expect(JSON.parse(created.text)).toEqual({ title: 'From the tester', description: 'field server', id: expect.any(Number), owner_id: expect.any(Number) });
   });

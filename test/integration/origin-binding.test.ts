@@ -120,7 +120,7 @@ describe('a settings file that points an account at another server', () => {
     const accountId = state.activeAccountId!;
     // The reason is remembered until the next sign-in, but the binding holds again: calls go out.
     expect(value(await api(app)('refreshProfile', { accountId })).email).toBe('ada@deepcurrent.test');
-    expect(value(await api(app)('sendRequest', { requestId: 'back', request: composed({ auth: 'api-key' }) })).status).toBe(200);
+    expect(value(await api(app)('sendRequest', { requestId: 'back', request: composed({ auth: 'api-key' }) })).outcome).toMatchObject({ ok: true, response: { status: 200 } });
     expect(seenByTrap).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { useAppStore } from '../../src-renderer/store';
+import { activeAccount, useAppStore } from '../../src-renderer/store';
+import { BODY_NOT_KEPT } from '../../src-renderer/store/tester-slice';
+import { MemoryKv } from '../helpers/memory-kv';
 import { Backend, useEmulator } from './real-backend';
 import { button, byLabel, choose, click, goTo, hasText, pageText, press, queryButton, renderApp, type, waitFor } from './helpers';
 
@@ -257,5 +259,95 @@ describe('request tester', () => {
     expect(lastResponse()).toMatchObject({ truncated: true, bodyKind: 'text' });
     expect(byLabel<HTMLElement>('Response body').textContent!.startsWith('{"data":"xxx')).toBe(true);
     expect(queryButton('Tree')).toBeNull();
+  });
+
+  it('takes the response, the history entry and the account’s new state from the one answer of a Send', async () => {
+    const { main, account } = await signedIn();
+    await openTester(main);
+    await waitFor(() => pageText().includes('No requests yet.'));
+    const historyRows = () => Array.from(document.querySelectorAll('.history-list li')).map((li) => li.textContent ?? '');
+    const callsOfOneSend = async (send: () => Promise<void>, done: () => boolean) => {
+      const from = main.calls.length;
+      await send();
+      await waitFor(done);
+      await main.settle();
+      return main.calls.slice(from).map((c) => c.name);
+    };
+
+    expect(await callsOfOneSend(() => click(button('Send')), () => hasText('200 OK') && historyRows().length === 1)).toEqual(['sendRequest']);
+    expect(historyRows()[0]).toContain('GET /api/v1/users/me · 200');
+
+    // The server rejects the key (the emulator's echo answers 401): main notes it, and the answer says so.
+    await type(byLabel('Path'), '/api/v1/__echo');
+    await click(button('Add query parameter'));
+    await type(byLabel('Query parameter 1 name'), 'status');
+    await type(byLabel('Query parameter 1 value'), '401');
+    const calls = await callsOfOneSend(() => click(button('Send')), () => historyRows().length === 2 && queryButton('Sign in again') !== null);
+    expect(calls).toEqual(['sendRequest']);
+    expect(historyRows()[0]).toContain('GET /api/v1/__echo · 401');
+    expect(activeAccount(useAppStore.getState())).toMatchObject({ id: account.id, needsSignIn: true });
+    await goTo('Account');
+    expect(pageText()).toContain('Sign-in needed');
+    expect(main.count('getState')).toBe(1); // the first one, when the app started
+    expect(main.count('listHistory')).toBe(1); // the first visit to the tester
+  });
+
+  it('offers to sign in again only when main says the credential sent was rejected', async () => {
+    const { main } = await signedIn();
+    await openTester(main);
+    await choose(byLabel<HTMLSelectElement>('Auth'), 'None');
+    await type(byLabel('Path'), '/api/v1/__echo');
+    await click(button('Add query parameter'));
+    await type(byLabel('Query parameter 1 name'), 'status');
+    await type(byLabel('Query parameter 1 value'), '401');
+    await click(button('Send'));
+    await waitFor(() => pageText().includes('This request was sent without a credential'));
+    expect(queryButton('Sign in again')).toBeNull();
+    expect(activeAccount(useAppStore.getState())?.needsSignIn).toBe(false);
+  });
+
+  it('loads an entry whose body history did not keep with that body kind empty, says so, and does not re-run it', async () => {
+    const kv = new MemoryKv();
+    const main = new Backend(emulator.current, { kv });
+    const account = await main.signIn('ada@deepcurrent.test', 'api-key');
+    kv.set('history', [
+      {
+        id: 'from-last-run',
+        at: new Date().toISOString(),
+        accountId: account.id,
+        environment: { kind: 'local' },
+        request: { method: 'POST', path: '/api/v1/items', query: [], headers: [], body: { kind: 'none' }, auth: 'api-key' },
+        bodyNotKept: 'json',
+        status: 201,
+        errorKind: null,
+        durationMs: 4,
+        credentialKind: 'api-key',
+      },
+    ]);
+    await openTester(main);
+    const row = await waitFor(() => document.querySelector<HTMLElement>('.history-list li'));
+    expect(row.textContent).toContain('POST /api/v1/items · 201');
+    expect(row.textContent).toContain('· body not kept');
+    await click(button('Re-run', row));
+    expect(main.count('sendRequest')).toBe(0);
+    expect(byLabel<HTMLSelectElement>('Method').value).toBe('POST');
+    expect(byLabel<HTMLInputElement>('JSON').checked).toBe(true);
+    expect(byLabel<HTMLTextAreaElement>('JSON body').value).toBe('');
+    expect(pageText()).toContain(BODY_NOT_KEPT);
+  });
+
+  it('shows each account its own history', async () => {
+    const main = new Backend(emulator.current);
+    await main.signIn('free@deepcurrent.test', 'api-key');
+    await main.signIn('ada@deepcurrent.test', 'api-key');
+    await openTester(main);
+    await click(button('Send'));
+    await waitFor(() => document.querySelectorAll('.history-list li').length === 1);
+    await goTo('Account');
+    await choose(byLabel<HTMLSelectElement>('Account'), 'free@deepcurrent.test — Local emulator');
+    await waitFor(() => activeAccount(useAppStore.getState())?.email === 'free@deepcurrent.test');
+    await goTo('Request tester');
+    await waitFor(() => pageText().includes('No requests yet.'));
+    expect(main.count('listHistory')).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCredentialHeader, redactComposedRequest, REDACTED } from '../../src-shared/redaction';
+import { isSecretName, redactComposedRequest, REDACTED } from '../../src-shared/redaction';
 import type { ComposedRequest } from '../../src-shared/tester';
 
 const KEY = `dc_${'A1b2C3d4'.repeat(5)}`;
@@ -12,12 +12,12 @@ function req(patch: Partial<ComposedRequest>): ComposedRequest {
 
 describe('redaction of composed requests', () => {
   it.each(['Authorization', 'authorization', ' X-API-Key ', 'Cookie', 'Proxy-Authorization', 'Set-Cookie'])(
-    'treats %j as a credential header',
-    (name) => expect(isCredentialHeader(name)).toBe(true),
+    'treats the header %j as a credential header',
+    (name) => expect(isSecretName(name)).toBe(true),
   );
 
   it.each(['Accept', 'X-Trace-Id', 'Content-Type'])('does not treat %j as a credential header', (name) =>
-    expect(isCredentialHeader(name)).toBe(false),
+    expect(isSecretName(name)).toBe(false),
   );
 
   it('replaces credential header values, whatever they hold, and keeps the others', () => {
@@ -120,5 +120,68 @@ describe('redaction of composed requests', () => {
     const original = req({ headers: [{ name: 'Authorization', value: 'Bearer x', enabled: true }] });
     redactComposedRequest(original);
     expect(original.headers[0]!.value).toBe('Bearer x');
+  });
+});
+
+describe('redaction by pattern, not by an exact list', () => {
+  const SECRET = 'Tr0ub4dor&3-horse';
+  const body = (o: unknown) => ({ kind: 'json' as const, text: JSON.stringify(o) });
+  const textOf = (r: ComposedRequest) => JSON.stringify(redactComposedRequest(r));
+
+  it.each([
+    ['a current_password JSON field', req({ body: body({ current_password: SECRET }) })],
+    ['a new_password JSON field', req({ body: body({ new_password: SECRET }) })],
+    ['a passphrase JSON field', req({ body: body({ passphrase: SECRET }) })],
+    ['an X-Auth-Token header', req({ headers: [{ name: 'X-Auth-Token', value: SECRET, enabled: true }] })],
+    ['an apiKey query row', req({ query: [{ name: 'apiKey', value: SECRET, enabled: true }] })],
+    ['a client-secret form field', req({ body: { kind: 'form', fields: [{ name: 'client-secret', value: SECRET, enabled: true }] } })],
+    ['a client_secret in the typed query string', req({ path: `/api/v1/items?client_secret=${encodeURIComponent(SECRET)}` })],
+    ['a percent-encoded secret name in the typed query string', req({ path: `/api/v1/items?pass%77ord=${encodeURIComponent(SECRET)}` })],
+    ['a JSON key written with an escape', req({ body: { kind: 'json', text: `{"pass\\u0077ord":"${SECRET}"}` } })],
+    ['a JSON key whose escape splits the stem', req({ body: { kind: 'json', text: `{"p\\u0061ssword":"${SECRET}","\\u0074oken":"${SECRET}"}` } })],
+    ['a secret-named key deep in arrays and objects', req({ body: body({ a: [{ b: { sessionToken: SECRET } }] }) })],
+    ['a number under a secret name', req({ body: { kind: 'json', text: '{"pin_code":1,"passcode":739164}' } })],
+  ])('masks %s', (_what, r) => {
+    const text = textOf(r);
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain(encodeURIComponent(SECRET));
+    expect(text).not.toContain('739164');
+    expect(text).toContain(REDACTED);
+  });
+
+  it('masks everything under a secret-named object, and keeps the rest of the JSON as typed', () => {
+    const out = redactComposedRequest(
+      req({ body: { kind: 'json', text: '{\n  "user": "ada",\n  "credentials": {"user": "ada", "pin": 1234, "ok": true},\n  "n": 5\n}' } }),
+    );
+    expect(out.body).toEqual({
+      kind: 'json',
+      text: `{\n  "user": "ada",\n  "credentials": {"user": "${REDACTED}", "pin": "${REDACTED}", "ok": true},\n  "n": 5\n}`,
+    });
+  });
+
+  it('masks a credential-looking JSON value or key whatever its name, also when written with escapes', () => {
+    const encodedKey = Buffer.from(KEY).toString('base64');
+    const escapedKey = KEY.replace('d', '\\u0064');
+    const out = textOf(req({ body: { kind: 'json', text: `{"note":"${encodedKey}","other":"${escapedKey}","${JWT}":1}` } }));
+    expect(out).not.toContain(encodedKey);
+    expect(out).not.toContain(KEY.slice(3));
+    expect(out).not.toContain(JWT.split('.')[1]);
+    expect(JSON.parse((redactComposedRequest(req({ body: { kind: 'json', text: `{"note":"${encodedKey}"}` } })).body as { text: string }).text)).toEqual({
+      note: REDACTED,
+    });
+  });
+
+  it('still masks secret-named members of a JSON text that does not parse', () => {
+    const out = redactComposedRequest(
+      req({ headers: [{ name: 'Content-Type', value: 'application/json', enabled: true }], body: { kind: 'text', text: `{"new_password": "${SECRET}", ` } }),
+    );
+    expect(JSON.stringify(out)).not.toContain(SECRET);
+  });
+
+  it('masks a JWT in a query value and a long hex token in a header of any name', () => {
+    const hex = 'deadbeef01'.repeat(5);
+    const out = textOf(req({ query: [{ name: 'q', value: JWT, enabled: true }], headers: [{ name: 'X-Trace', value: hex, enabled: true }] }));
+    expect(out).not.toContain(JWT.split('.')[1]);
+    expect(out).not.toContain(hex);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The history of sent requests, newest first, as the main process keeps it (already redacted): method, path,
- * status, time, when and which credential kind. `Re-run`, `Load` into the editor, `Clear history`.
+ * The active account's history of sent requests, newest first, as the main process keeps it (already redacted):
+ * method, path, status, time, when, which credential kind, and whether the body was not kept. `Re-run`, `Load` into
+ * the editor, `Clear history` (this account's).
  */
 import { useId } from 'react';
 import type { HistoryEntry, TesterAuth } from '../../../src-shared/tester';
@@ -14,7 +15,8 @@ const CREDENTIAL: Record<TesterAuth, string> = { 'api-key': 'API key', token: 's
 /** One entry as a line of text. */
 function historySummary(entry: HistoryEntry): string {
   const outcome = entry.status !== null ? String(entry.status) : (entry.errorKind ?? 'no answer');
-  return `${entry.request.method} ${entry.request.path} · ${outcome} · ${Math.round(entry.durationMs)} ms · ${formatClock(entry.at)} · ${CREDENTIAL[entry.credentialKind]}`;
+  const line = `${entry.request.method} ${entry.request.path} · ${outcome} · ${Math.round(entry.durationMs)} ms · ${formatClock(entry.at)} · ${CREDENTIAL[entry.credentialKind]}`;
+  return entry.bodyNotKept ? `${line} · body not kept` : line;
 }
 
 /** The history section. */

@@ -31,9 +31,9 @@ function Explanation({ response }: { response: TesterResponse }) {
   const account = useAppStore(activeAccount);
   const openSignIn = useAppStore((s) => s.openSignIn);
   if (!response.explanation && response.retryAfterSeconds === null) return null;
-  // A 401, or a 403 "Could not validate credentials" that main counted as a rejected credential (the account then
-  // needs a sign-in); a plain 403 (plan or role) never offers to sign in again.
-  const rejected = response.status === 401 || (response.status === 403 && account?.needsSignIn === true);
+  // Main decided: the credential sent was rejected (a 401, or a 403 "Could not validate credentials"); a plain 403
+  // (plan or role), or a 401 to a request sent without a credential, never offers to sign in again.
+  const rejected = response.credentialRejected;
   return (
     <div className="alert alert-warning">
       {response.explanation ? <p>{response.explanation}</p> : null}

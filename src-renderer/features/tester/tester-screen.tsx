@@ -24,9 +24,13 @@ export default function TesterScreen() {
 
   useEffect(() => {
     if (!hasEndpoints) void loadEndpoints();
-    if (!historyLoaded) void loadHistory();
     // Once per visit: the lists stay in the store between visits.
   }, []);
+
+  useEffect(() => {
+    // On a visit, and again when another account became active (its history is asked for afresh).
+    if (!historyLoaded) void loadHistory();
+  }, [historyLoaded]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

@@ -11,6 +11,7 @@ import { openSettingsFile } from '../../../src-main/platform/settings-file';
 import { MemorySecretStore } from '../../../src-main/platform/memory-secret-store';
 import { createAppServices } from '../../../src-main/app';
 import { MemoryClipboard } from '../../../src-main/platform/memory-clipboard';
+import type { SentRequest } from '../../../src-shared/tester';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
@@ -32,7 +33,8 @@ let okCount = 0;
 let n = 0;
 async function send(path: string) {
   const r = await services.router.call('sendRequest', { requestId: `burst-${(n += 1)}`, request: request(path) });
-  if (r.ok && (r.value as { status: number }).status === 200) okCount += 1;
+  const sent = r.ok ? (r.value as SentRequest) : null;
+  if (sent?.outcome.ok && sent.outcome.response.status === 200 && sent.historyEntry.status === 200) okCount += 1;
 }
 
 gc();
