@@ -9,7 +9,16 @@ import { bootHint } from '../src-shared/boot-hint';
 import type { ApiHandlers } from '../src-shared/ipc-contract';
 import { createRouter, type Router } from './ipc/router';
 import { AccountSession, AccountStore, createAccountHandlers, CredentialVault, type ServiceContext } from './accounts';
-import { systemClock, type ClipboardPort, type Clock, type KeyValueStore, type SecretStore } from './platform/ports';
+import { fail, ok, type Result } from '../src-shared/errors';
+import type { LogsFolderAnswer } from '../src-shared/models';
+import {
+  systemClock,
+  type ClipboardPort,
+  type Clock,
+  type FolderOpener,
+  type KeyValueStore,
+  type SecretStore,
+} from './platform/ports';
 import type { HttpPort } from './platform/http';
 import { createNodeHttp } from './platform/node-http';
 import { createKeyLifecycleHandlers } from './api-key/key-lifecycle-service';
@@ -29,8 +38,12 @@ export interface AppServicesOptions {
   notices?: string[];
   /** Why secrets are kept in memory only, when `secretStore.persistent` is false. */
   secretStorageMessage?: string | null;
-  /** Where the main process logs; never given a secret. */
+  /** Where the main process logs (`createAppLog` in platform/log-file.ts: secrets are scrubbed on the way). */
   log?: (message: string) => void;
+  /** The folder of the log file (`<data folder>/logs`), shown in Settings; null or absent when none is kept. */
+  logsFolder?: string | null;
+  /** Opens a folder in the file manager (Electron's `shell.openPath`); absent where the host cannot (start:web). */
+  openFolder?: FolderOpener;
 }
 
 export interface AppServices {
@@ -40,6 +53,29 @@ export interface AppServices {
   bootHint(): Promise<string>;
   /** Clears a copied key from the clipboard, aborts requests in flight and closes the HTTP port's connections. Call on quit. */
   dispose(): Promise<void>;
+}
+
+/**
+ * Settings › Open logs folder: opens the folder where the host can (Electron), and where it cannot (start:web, a
+ * browser page) answers where the folder is.
+ */
+function logsFolderHandler(
+  folder: string | null,
+  openFolder: FolderOpener | null,
+  log: (message: string) => void,
+): () => Promise<Result<LogsFolderAnswer>> {
+  return async () => {
+    if (!folder) return fail({ kind: 'unavailable', message: 'This app keeps no log file.' });
+    if (!openFolder) {
+      return ok({ folder, opened: false, message: `The browser preview cannot open folders on your computer. The logs are in ${folder}` });
+    }
+    const problem = await openFolder(folder);
+    if (problem) {
+      log(`[main] the logs folder could not be opened: ${problem}`);
+      return fail({ kind: 'unavailable', message: `Your system did not open the logs folder. You can find it at ${folder}` });
+    }
+    return ok({ folder, opened: true, message: 'The logs folder is open in your file manager.' });
+  };
 }
 
 export function createAppServices(options: AppServicesOptions): AppServices {
@@ -57,9 +93,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const accounts = createAccountHandlers(context, {
     notices: options.notices ?? [],
     secretStorageMessage: options.secretStorageMessage ?? null,
+    logsFolder: options.logsFolder ?? null,
   });
   const lifecycle = createKeyLifecycleHandlers(context);
   const tester = createTesterHandlers(context);
+  const openLogsFolder = logsFolderHandler(options.logsFolder ?? null, options.openFolder ?? null, log);
   const handlers: ApiHandlers = {
     getState: accounts.getState,
     signInWithPassword: accounts.signInWithPassword,
@@ -78,6 +116,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     listEndpoints: tester.listEndpoints,
     listHistory: tester.listHistory,
     clearHistory: tester.clearHistory,
+    openLogsFolder,
   };
   return {
     router: createRouter(handlers, log),
@@ -106,6 +145,10 @@ export interface BootstrapOptions {
   http?: HttpPort;
   localEmulatorUrl: string | null;
   log?: (message: string) => void;
+  /** See {@link AppServicesOptions.logsFolder}. */
+  logsFolder?: string | null;
+  /** See {@link AppServicesOptions.openFolder}. */
+  openFolder?: FolderOpener;
   /** Force the in-memory secret store (used by tests of the no-keychain path). */
   disableKeychain?: boolean;
 }
@@ -121,5 +164,7 @@ export async function bootstrapServices(options: BootstrapOptions): Promise<AppS
     notices: options.kvNotices,
     secretStorageMessage: secrets.message,
     log: options.log,
+    logsFolder: options.logsFolder,
+    openFolder: options.openFolder,
   });
 }

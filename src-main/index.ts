@@ -13,12 +13,15 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, session } from 'electron';
 import { bootstrapServices, type AppServices } from './app';
+import { createAppLog, logsFolderIn } from './platform/log-file';
 import { openSettingsFile } from './platform/settings-file';
 import type { StartLocalEmulator } from './platform/ports';
 import { installAppMenu } from './shell/app-menu';
 import { createElectronClipboard } from './shell/electron-clipboard';
+import { openElectronLogFile } from './shell/electron-log-file';
+import { createElectronFolderOpener } from './shell/open-folder';
 import { apiSession, createElectronHttp } from './shell/electron-http';
 import { registerIpcHandlers } from './shell/electron-ipc';
 import { createMainWindow, hardenWebContents } from './shell/window';
@@ -33,23 +36,22 @@ import {
 declare const __INCLUDE_EMULATOR__: boolean;
 declare const __DEV_INLINE_SCRIPT_HASHES__: string[];
 
-const log = (message: string) => console.log(message);
+// Tests and side-by-side development runs may keep their settings apart; never honoured by a packaged build. Set
+// before anything reads the data folder (the log file is in it).
+if (!app.isPackaged && process.env.DEEPCURRENT_USER_DATA_DIR) app.setPath('userData', process.env.DEEPCURRENT_USER_DATA_DIR);
 
-/** Help › Open Logs Folder: the OS file manager on `app.getPath('logs')`. */
+/** `<userData>/logs`: the log file's folder, also Electron's logs path (Help › Open Logs Folder, Settings). */
+const logsFolder = logsFolderIn(app.getPath('userData'));
+app.setAppLogsPath(logsFolder);
+/** The main process's log: secrets scrubbed, then `main.log` (rotated) and the console. */
+const log = createAppLog(openElectronLogFile({ folder: logsFolder }), (line) => console.log(line));
+const openFolder = createElectronFolderOpener();
+
+/** Help › Open Logs Folder: the OS file manager on the log file's folder. */
 function openLogsFolder(): void {
-  let folder: string;
-  try {
-    folder = app.getPath('logs');
-  } catch {
-    log('[main] the logs folder is unknown');
-    return;
-  }
-  shell
-    .openPath(folder)
-    .then((problem) => {
-      if (problem) log(`[main] the logs folder could not be opened: ${problem}`);
-    })
-    .catch(() => log('[main] the logs folder could not be opened'));
+  void openFolder(logsFolder).then((problem) => {
+    if (problem) log(`[main] the logs folder could not be opened: ${problem}`);
+  });
 }
 
 let services: AppServices | null = null;
@@ -129,6 +131,8 @@ async function start(): Promise<void> {
     http: createElectronHttp({ session: apiSession(session) }),
     localEmulatorUrl,
     log,
+    logsFolder,
+    openFolder,
   });
   registerIpcHandlers(services.router, appUrls, log);
   showWindow(appUrls, rendererFile, await services.bootHint());
@@ -153,9 +157,6 @@ async function shutdown(): Promise<void> {
     log('[main] the emulator did not stop cleanly');
   }
 }
-
-// Tests and side-by-side development runs may keep their settings apart; never honoured by a packaged build.
-if (!app.isPackaged && process.env.DEEPCURRENT_USER_DATA_DIR) app.setPath('userData', process.env.DEEPCURRENT_USER_DATA_DIR);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -68,5 +68,6 @@ export function firstRunState(includeLocal: boolean): AppState {
     settings: { ...DEFAULT_SETTINGS },
     secretStorage: { persistent: true, message: null },
     notices: [],
+    logsFolder: null,
   };
 }

@@ -20,6 +20,7 @@ export const CHANNELS = {
   listEndpoints: 'tester:list-endpoints',
   listHistory: 'history:list',
   clearHistory: 'history:clear',
+  openLogsFolder: 'app:open-logs-folder',
 } as const;
 
 export type ApiName = keyof typeof CHANNELS;

@@ -100,6 +100,15 @@ export interface AppState {
   secretStorage: { persistent: boolean; message: string | null };
   /** Notices to show once (for example: the settings file was damaged and has been moved aside). */
   notices: string[];
+  /** The folder of the app's log file (`<data folder>/logs`), shown in Settings; null when the app keeps none. */
+  logsFolder: string | null;
+}
+
+/** The answer of Settings › Open logs folder: the folder, whether it was opened, and what to tell the user. */
+export interface LogsFolderAnswer {
+  folder: string;
+  opened: boolean;
+  message: string;
 }
 
 /** A regeneration request, as the contract defines it (camelCase). */

@@ -11,6 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { bootstrapServices, type AppServices } from '../src-main/app';
+import { createAppLog, logsFolderIn } from '../src-main/platform/log-file';
+import { openNodeLogFile } from '../src-main/platform/node-log-file';
 import { openSettingsFile } from '../src-main/platform/settings-file';
 import { MemoryClipboard } from '../src-main/platform/memory-clipboard';
 import { buildContentSecurityPolicy, securityHeaders } from '../src-main/shell/security';
@@ -58,7 +60,10 @@ export interface WebAppOptions {
   keychainService?: string;
   /** Test only: enables `GET /__test/clipboard` (token-guarded). Never on by default. */
   testHooks?: boolean;
-  /** Where to log (startup, refusals); never given a payload or a secret. */
+  /**
+   * Where else to log (startup, refusals), besides the log file `<dataDir>/logs/main.log`; never given a payload,
+   * and secrets are scrubbed before any line is written.
+   */
   log?: (message: string) => void;
 }
 
@@ -77,6 +82,8 @@ export interface WebApp {
   clipboard: MemoryClipboard;
   /** Where the settings file is. */
   dataDir: string;
+  /** The log file's folder, `<dataDir>/logs`. */
+  logsFolder: string;
   /** Stops the server, disposes the services (clears the clipboard), closes an owned emulator. Idempotent. */
   close(): Promise<void>;
 }
@@ -102,13 +109,14 @@ function listen(server: Server, port: number): Promise<number> {
 
 /** Starts the web preview: builds the renderer if needed, the emulator, the services and the bridge server. */
 export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> {
-  const log = options.log ?? (() => {});
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const logsFolder = logsFolderIn(dataDir);
+  const log = createAppLog(openNodeLogFile({ folder: logsFolder }), options.log);
   const rendererDir = options.rendererDir ?? RENDERER_DIR;
   if (options.build !== 'never' && !options.rendererDir) {
     await ensureRendererBuilt({ force: options.build === 'always', log });
   }
 
-  const dataDir = options.dataDir ?? defaultDataDir();
   let emulatorUrl: string | null = options.emulatorUrl ?? null;
   let closeEmulator: (() => Promise<void>) | null = null;
   if (!emulatorUrl && options.emulator !== false) {
@@ -130,6 +138,7 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
       clipboard,
       localEmulatorUrl: emulatorUrl,
       log,
+      logsFolder,
       disableKeychain: options.noKeychain ?? false,
     });
   } catch (err) {
@@ -234,5 +243,5 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
     return closing;
   };
 
-  return { url: `${origin}/#token=${token}`, origin, port, token, emulatorUrl, services, clipboard, dataDir, close };
+  return { url: `${origin}/#token=${token}`, origin, port, token, emulatorUrl, services, clipboard, dataDir, logsFolder, close };
 }

@@ -29,6 +29,8 @@ const KEYCHAIN_REMOVE_FAILED: AppError = {
 export interface AccountHandlerOptions {
   notices: string[];
   secretStorageMessage: string | null;
+  /** The folder of the log file, for Settings; null when none is kept. */
+  logsFolder?: string | null;
 }
 
 type AccountHandlers = Pick<
@@ -57,6 +59,7 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
         message: ctx.session.persistent ? null : (options.secretStorageMessage ?? 'No system keychain is available: secrets are kept for this session only.'),
       },
       notices: [...notices],
+      logsFolder: options.logsFolder ?? null,
     };
   }
 

@@ -44,6 +44,12 @@ export interface Clock {
 export const systemClock: Clock = { now: () => Date.now() };
 
 /**
+ * Opens a folder in the system's file manager (Electron's `shell.openPath`). Resolves null when it opened, else the
+ * system's reason (for the log, not for the user). Never rejects.
+ */
+export type FolderOpener = (folder: string) => Promise<string | null>;
+
+/**
  * The DeepCurrent emulator that development builds embed as the Local environment. Never part of a packaged build:
  * `index.ts` fills this port only when the app is not packaged, by loading the build's separate emulator entry
  * (`emulator/embedded.ts`); nothing in src-main imports the emulator's code.

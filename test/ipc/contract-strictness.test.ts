@@ -48,6 +48,7 @@ const VALID: { [K in ApiName]: Array<RequestOf<K>> } = {
   listEndpoints: [{}, { refresh: true }],
   listHistory: [{}],
   clearHistory: [{}],
+  openLogsFolder: [{}],
 };
 
 /** Every path to a plain object inside `value` (the root is `[]`), arrays walked through. */

@@ -38,6 +38,7 @@ const VALID: Record<ApiName, () => unknown> = {
   listEndpoints: () => ({}),
   listHistory: () => ({}),
   clearHistory: () => ({}),
+  openLogsFolder: () => ({}),
 };
 
 const pollutionKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty');
