@@ -10,7 +10,7 @@ import { checkBaseUrl, type Environment } from '../../src-shared/environments';
 import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
 import type { ApiHandlers, RequestOf } from '../../src-shared/ipc-contract';
 import type { AccountSummary, AppState, EnvironmentOption, Profile, Settings } from '../../src-shared/models';
-import { callApi, fetchProfile } from '../deepcurrent-api';
+import { apiAnswersAt, callApi, fetchProfile } from '../deepcurrent-api';
 import { SecretStoreError } from '../platform/ports';
 import { readSettings, type ServiceContext } from './service-context';
 
@@ -74,6 +74,16 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
     return { ok: true, env, baseUrl };
   }
 
+  /**
+   * A sign-in answered 404 (or 405): when no DeepCurrent API answers at the base URL at all (a path that leads
+   * nowhere), says so instead of "Not found."; otherwise the error stands. Costs nothing on the happy path.
+   */
+  async function explainMissingApi(error: AppError, baseUrl: string): Promise<AppError> {
+    if (error.status !== 404 && error.status !== 405) return error;
+    if (await apiAnswersAt(ctx.http, baseUrl)) return error;
+    return { kind: 'not-found', status: error.status, message: `No DeepCurrent API found at ${baseUrl}. Check the address: the app adds /api/v1 to it.` };
+  }
+
   /** Stores the secret (keychain first), then the account, through the session. */
   async function remember(
     env: Environment,
@@ -100,7 +110,7 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
       path: '/api/v1/login/access-token',
       form: { grant_type: 'password', username: email, password: req.password },
     });
-    if (!login.ok) return login;
+    if (!login.ok) return fail(await explainMissingApi(login.error, env.baseUrl));
     const token = login.value?.access_token;
     if (typeof token !== 'string' || token.length === 0) {
       return fail({ kind: 'bad-response', message: 'The server did not send a session token.' });
@@ -121,7 +131,7 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
       if (profile.error.kind === 'unauthorized') {
         return fail({ ...profile.error, message: 'This API key was not accepted: it is invalid or has been revoked.' });
       }
-      return profile;
+      return fail(await explainMissingApi(profile.error, env.baseUrl));
     }
     return remember(env.env, profile.value, { kind: 'api-key', value: key });
   }

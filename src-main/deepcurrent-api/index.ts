@@ -1,7 +1,8 @@
 /**
  * The DeepCurrent API client, public entry: typed calls of the DeepCurrent endpoints, the one HTTP call that turns
- * every answer into a `Result`, and the rules for reading the API's answers (what a rejected credential is, the
+ * every answer into a `Result`, the probe that tells whether an API answers at a base URL at all, and the rules for reading the API's answers (what a rejected credential is, the
  * `detail` of an error, `Retry-After`).
  */
 export * from './api-client';
 export * from './deepcurrent-endpoints';
+export * from './api-probe';
