@@ -8,7 +8,14 @@
 import { bootHint } from '../src-shared/boot-hint';
 import type { ApiHandlers } from '../src-shared/ipc-contract';
 import { createRouter, type Router } from './ipc/router';
-import { AccountSession, AccountStore, createAccountHandlers, CredentialVault, type ServiceContext } from './accounts';
+import {
+  AccountSession,
+  AccountStore,
+  createAccountHandlers,
+  createDemoDataHandlers,
+  CredentialVault,
+  type ServiceContext,
+} from './accounts';
 import { fail, ok, type Result } from '../src-shared/errors';
 import type { LogsFolderAnswer } from '../src-shared/models';
 import {
@@ -17,6 +24,7 @@ import {
   type Clock,
   type FolderOpener,
   type KeyValueStore,
+  type LocalEmulatorControls,
   type SecretStore,
 } from './platform/ports';
 import type { HttpPort } from './platform/http';
@@ -33,6 +41,11 @@ export interface AppServicesOptions {
   http?: HttpPort;
   /** URL of the emulator embedded in development builds, or null (packaged builds). */
   localEmulatorUrl: string | null;
+  /**
+   * The Local emulator's demo sign-ins and its reset, where the host owns that emulator (development builds,
+   * start:web's own); absent or null otherwise: no demo hint, and Reset demo data answers a refusal.
+   */
+  localEmulator?: LocalEmulatorControls | null;
   clock?: Clock;
   /** One-time notices for the user (for example: the settings file was damaged and moved aside). */
   notices?: string[];
@@ -94,7 +107,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     notices: options.notices ?? [],
     secretStorageMessage: options.secretStorageMessage ?? null,
     logsFolder: options.logsFolder ?? null,
+    localEmulator: options.localEmulator ?? null,
   });
+  const demoData = createDemoDataHandlers(context, options.localEmulator ?? null, accounts.getState);
   const lifecycle = createKeyLifecycleHandlers(context);
   const tester = createTesterHandlers(context);
   const openLogsFolder = logsFolderHandler(options.logsFolder ?? null, options.openFolder ?? null, log);
@@ -117,6 +132,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     listHistory: tester.listHistory,
     clearHistory: tester.clearHistory,
     openLogsFolder,
+    resetDemoData: demoData.resetDemoData,
   };
   return {
     router: createRouter(handlers, log),
@@ -144,6 +160,8 @@ export interface BootstrapOptions {
   /** The HTTP port; the Node adapter when not given. */
   http?: HttpPort;
   localEmulatorUrl: string | null;
+  /** See {@link AppServicesOptions.localEmulator}. */
+  localEmulator?: LocalEmulatorControls | null;
   log?: (message: string) => void;
   /** See {@link AppServicesOptions.logsFolder}. */
   logsFolder?: string | null;
@@ -161,6 +179,7 @@ export async function bootstrapServices(options: BootstrapOptions): Promise<AppS
     clipboard: options.clipboard,
     http: options.http,
     localEmulatorUrl: options.localEmulatorUrl,
+    localEmulator: options.localEmulator,
     notices: options.kvNotices,
     secretStorageMessage: secrets.message,
     log: options.log,

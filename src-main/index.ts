@@ -17,7 +17,7 @@ import { app, BrowserWindow, session } from 'electron';
 import { bootstrapServices, type AppServices } from './app';
 import { createAppLog, logsFolderIn } from './platform/log-file';
 import { openSettingsFile } from './platform/settings-file';
-import type { StartLocalEmulator } from './platform/ports';
+import type { LocalEmulator, StartLocalEmulator } from './platform/ports';
 import { installAppMenu } from './shell/app-menu';
 import { createElectronClipboard } from './shell/electron-clipboard';
 import { openElectronLogFile } from './shell/electron-log-file';
@@ -60,14 +60,14 @@ let mainWindow: BrowserWindow | null = null;
 let disposed = false;
 
 /** The Local environment's emulator, in development builds only (see `LocalEmulator` in platform/ports.ts). */
-async function startLocalEmulator(): Promise<string | null> {
+async function startLocalEmulator(): Promise<LocalEmulator | null> {
   if (!__INCLUDE_EMULATOR__ || app.isPackaged) return null;
   try {
     const entry = pathToFileURL(join(__dirname, 'local-emulator.js')).href;
     const { startLocalEmulator: start } = (await import(/* @vite-ignore */ entry)) as { startLocalEmulator: StartLocalEmulator };
     const emulator = await start({ stateFile: join(app.getPath('userData'), 'local-emulator.json'), log });
     closeEmulator = emulator.close;
-    return emulator.url;
+    return emulator;
   } catch (err) {
     log(`[main] the local emulator could not start: ${err instanceof Error ? err.message : String(err)}`);
     return null;
@@ -119,7 +119,7 @@ async function start(): Promise<void> {
   });
   applySessionPolicy(appUrls);
 
-  const localEmulatorUrl = await startLocalEmulator();
+  const localEmulator = await startLocalEmulator();
   const settings = await openSettingsFile({ dir: app.getPath('userData'), flavour: 'electron-store' });
   services = await bootstrapServices({
     keychainService: app.isPackaged ? 'DeepCurrent Desktop' : 'DeepCurrent Desktop (development)',
@@ -129,7 +129,8 @@ async function start(): Promise<void> {
     // Chromium's network stack on a dedicated in-memory session: the system proxy (PAC included) and the OS
     // certificate store, no cookie jar, no cache.
     http: createElectronHttp({ session: apiSession(session) }),
-    localEmulatorUrl,
+    localEmulatorUrl: localEmulator?.url ?? null,
+    localEmulator,
     log,
     logsFolder,
     openFolder,

@@ -69,5 +69,6 @@ export function firstRunState(includeLocal: boolean): AppState {
     secretStorage: { persistent: true, message: null },
     notices: [],
     logsFolder: null,
+    canResetDemoData: false,
   };
 }

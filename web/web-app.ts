@@ -15,7 +15,9 @@ import { createAppLog, logsFolderIn } from '../src-main/platform/log-file';
 import { openNodeLogFile } from '../src-main/platform/node-log-file';
 import { openSettingsFile } from '../src-main/platform/settings-file';
 import { MemoryClipboard } from '../src-main/platform/memory-clipboard';
+import type { LocalEmulatorControls } from '../src-main/platform/ports';
 import { buildContentSecurityPolicy, securityHeaders } from '../src-main/shell/security';
+import { demoSignIns } from '../emulator/embedded';
 import { startEmulator, type EmulatorOptions } from '../emulator/server';
 import { BRIDGE_TOKEN_HEADER, bridgeScript } from './bridge-script';
 import { ensureRendererBuilt, RENDERER_DIR } from './build-renderer';
@@ -52,7 +54,10 @@ export interface WebAppOptions {
   build?: 'if-missing' | 'always' | 'never';
   /** Options of the in-process emulator, or false to start none (the Local environment is then unavailable). */
   emulator?: Omit<EmulatorOptions, 'port' | 'host'> | false;
-  /** Use this URL as the Local environment instead of starting an emulator (not closed by `close()`). */
+  /**
+   * Use this URL as the Local environment instead of starting an emulator (not closed by `close()`). Such an
+   * emulator is not the preview's own: the sign-in form shows no demo sign-ins for it and Reset demo data refuses.
+   */
   emulatorUrl?: string;
   /** Force the in-memory secret store instead of the OS keychain. */
   noKeychain?: boolean;
@@ -119,12 +124,15 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
 
   let emulatorUrl: string | null = options.emulatorUrl ?? null;
   let closeEmulator: (() => Promise<void>) | null = null;
+  // Only an emulator of its own is offered with its demo sign-ins and reset (like the banner's demo sign-ins).
+  let localEmulator: LocalEmulatorControls | null = null;
   if (!emulatorUrl && options.emulator !== false) {
     // Like the app's Local environment: its state persists beside the settings, so accounts survive a restart.
     const stateFile = join(dataDir, 'local-emulator.json');
     const emulator = await startEmulator({ quiet: true, stateFile, log, ...(options.emulator ?? {}), port: 0 });
     emulatorUrl = emulator.url;
     closeEmulator = emulator.close;
+    localEmulator = { demoSignIns: demoSignIns(), reset: () => emulator.reset() };
   }
 
   const clipboard = new MemoryClipboard();
@@ -137,6 +145,7 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
       kvNotices: settings.notices,
       clipboard,
       localEmulatorUrl: emulatorUrl,
+      localEmulator,
       log,
       logsFolder,
       disableKeychain: options.noKeychain ?? false,

@@ -11,7 +11,7 @@ import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
 import type { ApiHandlers, RequestOf } from '../../src-shared/ipc-contract';
 import type { AccountSummary, AppState, EnvironmentOption, Profile, Settings } from '../../src-shared/models';
 import { apiAnswersAt, callApi, fetchProfile } from '../deepcurrent-api';
-import { SecretStoreError } from '../platform/ports';
+import { SecretStoreError, type LocalEmulatorControls } from '../platform/ports';
 import { readSettings, type ServiceContext } from './service-context';
 
 /** A sign-in whose credential the keychain would not store (a failed read is the session's `KEYCHAIN_FAILED`). */
@@ -31,6 +31,8 @@ export interface AccountHandlerOptions {
   secretStorageMessage: string | null;
   /** The folder of the log file, for Settings; null when none is kept. */
   logsFolder?: string | null;
+  /** The Local emulator's demo sign-ins and reset, where the host owns it (development builds); else null. */
+  localEmulator?: LocalEmulatorControls | null;
 }
 
 type AccountHandlers = Pick<
@@ -43,9 +45,18 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
    * does not lose one the user has not dismissed yet (dismissal is the window's business). */
   const notices = [...options.notices];
 
-  /** The sign-in form's environments: the same list the production build prerenders the form with. */
+  const localEmulator = options.localEmulator ?? null;
+
+  /**
+   * The sign-in form's environments: the same list the production build prerenders the form with, and for the
+   * Local emulator its published demo sign-ins (after React takes the prerendered form over, the hint appears).
+   */
   function environments(): EnvironmentOption[] {
-    return firstRunEnvironments(ctx.session.localEmulatorUrl !== null).map((o) => ({ ...o, baseUrl: ctx.session.baseUrlOf(o.environment) ?? '' }));
+    return firstRunEnvironments(ctx.session.localEmulatorUrl !== null).map((o) => ({
+      ...o,
+      baseUrl: ctx.session.baseUrlOf(o.environment) ?? '',
+      ...(o.environment.kind === 'local' && localEmulator ? { demoSignIns: localEmulator.demoSignIns.map((d) => ({ ...d })) } : {}),
+    }));
   }
 
   function state(): AppState {
@@ -60,6 +71,7 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
       },
       notices: [...notices],
       logsFolder: options.logsFolder ?? null,
+      canResetDemoData: localEmulator !== null && ctx.session.localEmulatorUrl !== null,
     };
   }
 

@@ -3,6 +3,7 @@
  * settings, Electron's clipboard. Tests and `start:web` pass other implementations; services never import
  * `electron` or keytar.
  */
+import type { DemoSignIn } from '../../src-shared/models';
 
 /** Thrown by a SecretStore when the keychain refuses or fails (locked, timeout, no service). */
 export class SecretStoreError extends Error {
@@ -56,10 +57,18 @@ export type FolderOpener = (folder: string) => Promise<string | null>;
  */
 export interface LocalEmulator {
   url: string;
+  /**
+   * The emulator's demo accounts, for the sign-in form's hint. Published credentials of a development-only
+   * emulator (the same for every copy), not secrets of anybody's account.
+   */
+  demoSignIns: DemoSignIn[];
   /** Starts the demo data afresh (new keys, new signing secret: every earlier token stops working). */
   reset(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** What the app does with the Local emulator beyond calling it: show its demo sign-ins, reset its demo data. */
+export type LocalEmulatorControls = Pick<LocalEmulator, 'demoSignIns' | 'reset'>;
 
 /** Starts the Local emulator; its users, keys, requests and signing secret persist in `stateFile`. */
 export type StartLocalEmulator = (options: { stateFile: string; log: (message: string) => void }) => Promise<LocalEmulator>;

@@ -15,7 +15,7 @@ import type { FaultSpec } from '../../emulator/faults';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/server';
 import { createAppServices, type AppServices } from '../../src-main/app';
 import { MemoryClipboard } from '../../src-main/platform/memory-clipboard';
-import type { FolderOpener } from '../../src-main/platform/ports';
+import type { FolderOpener, LocalEmulatorControls } from '../../src-main/platform/ports';
 import { buildDeepCurrentApi } from '../../src-preload/api-table';
 import type { Environment } from '../../src-shared/environments';
 import { API_NAMES, CHANNELS, type ApiName } from '../../src-shared/ipc-channels';
@@ -157,6 +157,8 @@ export interface BackendOptions {
   logsFolder?: string | null;
   /** Opens a folder as Electron's shell would; absent, the app answers as start:web does. */
   openFolder?: FolderOpener;
+  /** The Local emulator's demo sign-ins and reset, as a development build has them; absent, neither is offered. */
+  localEmulator?: LocalEmulatorControls | null;
 }
 
 /** One recorded call from the renderer. */
@@ -191,6 +193,7 @@ export class Backend {
       secretStorageMessage: options.secretStorageMessage,
       logsFolder: options.logsFolder,
       openFolder: options.openFolder,
+      localEmulator: options.localEmulator,
     });
     this.api = buildDeepCurrentApi((channel, request) => {
       const name = nameOfChannel.get(channel)!;
