@@ -21,6 +21,7 @@ export const CHANNELS = {
   listHistory: 'history:list',
   clearHistory: 'history:clear',
   openLogsFolder: 'app:open-logs-folder',
+  resetDemoData: 'dev:reset-demo-data',
 } as const;
 
 export type ApiName = keyof typeof CHANNELS;

@@ -78,6 +78,7 @@ export const REQUEST_SCHEMAS = {
   listHistory: z.object({}).strict(),
   clearHistory: z.object({}).strict(),
   openLogsFolder: z.object({}).strict(),
+  resetDemoData: z.object({}).strict(),
 } satisfies Record<ApiName, z.ZodType>;
 
 /** What each API function answers with on success. */
@@ -100,6 +101,7 @@ export interface ResponseTypes {
   listHistory: HistoryEntry[];
   clearHistory: null;
   openLogsFolder: LogsFolderAnswer;
+  resetDemoData: AppState;
 }
 
 export type RequestOf<K extends ApiName> = z.infer<(typeof REQUEST_SCHEMAS)[K]>;

@@ -49,6 +49,7 @@ const VALID: { [K in ApiName]: Array<RequestOf<K>> } = {
   listHistory: [{}],
   clearHistory: [{}],
   openLogsFolder: [{}],
+  resetDemoData: [{}],
 };
 
 /** Every path to a plain object inside `value` (the root is `[]`), arrays walked through. */

@@ -39,6 +39,7 @@ const VALID: Record<ApiName, () => unknown> = {
   listHistory: () => ({}),
   clearHistory: () => ({}),
   openLogsFolder: () => ({}),
+  resetDemoData: () => ({}),
 };
 
 const pollutionKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty');
