@@ -11,6 +11,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { ScreenHeading } from '../../components/screen-heading';
 import { LogsFolderSection } from './logs-folder-section';
+import { ResetDemoDataSection } from './reset-demo-data-section';
 
 /** Checks a whole number of seconds in a range; returns the number or a message. */
 function checkSeconds(text: string, { min, max }: { min: number; max: number }): number | string {
@@ -125,6 +126,7 @@ export function SettingsScreen() {
         </div>
       </form>
       <LogsFolderSection />
+      <ResetDemoDataSection />
     </div>
   );
 }
