@@ -21,6 +21,7 @@ export interface DemoResetState {
   error: AppError | null;
 }
 
+/** The maintenance slice: the state of the two Settings actions, and the actions. */
 export interface MaintenanceSlice {
   logsFolderAction: LogsFolderState;
   demoReset: DemoResetState;
@@ -30,6 +31,7 @@ export interface MaintenanceSlice {
   resetDemoData(): Promise<boolean>;
 }
 
+/** Builds the maintenance slice of the store. */
 export const createMaintenanceSlice: SliceCreator<MaintenanceSlice> = (set, get) => ({
   logsFolderAction: { busy: false, message: null, error: null },
   demoReset: { busy: false, doneAt: null, error: null },

@@ -8,6 +8,7 @@ import { useId } from 'react';
 import type { DemoSignIn } from '../../../src-shared/models';
 import { Button } from '../../components/button';
 
+/** The demo accounts to list, and what Fill in does with one. */
 export interface DemoSignInsProps {
   signIns: DemoSignIn[];
   onFill: (signIn: DemoSignIn) => void;
