@@ -8,8 +8,25 @@
 import { bootHint } from '../src-shared/boot-hint';
 import type { ApiHandlers } from '../src-shared/ipc-contract';
 import { createRouter, type Router } from './ipc/router';
-import { AccountSession, AccountStore, createAccountHandlers, CredentialVault, type ServiceContext } from './accounts';
-import { systemClock, type ClipboardPort, type Clock, type KeyValueStore, type SecretStore } from './platform/ports';
+import {
+  AccountSession,
+  AccountStore,
+  createAccountHandlers,
+  createDemoDataHandlers,
+  CredentialVault,
+  type ServiceContext,
+} from './accounts';
+import { fail, ok, type Result } from '../src-shared/errors';
+import type { LogsFolderAnswer } from '../src-shared/models';
+import {
+  systemClock,
+  type ClipboardPort,
+  type Clock,
+  type FolderOpener,
+  type KeyValueStore,
+  type LocalEmulatorControls,
+  type SecretStore,
+} from './platform/ports';
 import type { HttpPort } from './platform/http';
 import { createNodeHttp } from './platform/node-http';
 import { createKeyLifecycleHandlers } from './api-key/key-lifecycle-service';
@@ -24,13 +41,22 @@ export interface AppServicesOptions {
   http?: HttpPort;
   /** URL of the emulator embedded in development builds, or null (packaged builds). */
   localEmulatorUrl: string | null;
+  /**
+   * The Local emulator's demo sign-ins and its reset, where the host owns that emulator (development builds,
+   * start:web's own); absent or null otherwise: no demo hint, and Reset demo data answers a refusal.
+   */
+  localEmulator?: LocalEmulatorControls | null;
   clock?: Clock;
   /** One-time notices for the user (for example: the settings file was damaged and moved aside). */
   notices?: string[];
   /** Why secrets are kept in memory only, when `secretStore.persistent` is false. */
   secretStorageMessage?: string | null;
-  /** Where the main process logs; never given a secret. */
+  /** Where the main process logs (`createAppLog` in platform/log-file.ts: secrets are scrubbed on the way). */
   log?: (message: string) => void;
+  /** The folder of the log file (`<data folder>/logs`), shown in Settings; null or absent when none is kept. */
+  logsFolder?: string | null;
+  /** Opens a folder in the file manager (Electron's `shell.openPath`); absent where the host cannot (start:web). */
+  openFolder?: FolderOpener;
 }
 
 export interface AppServices {
@@ -40,6 +66,29 @@ export interface AppServices {
   bootHint(): Promise<string>;
   /** Clears a copied key from the clipboard, aborts requests in flight and closes the HTTP port's connections. Call on quit. */
   dispose(): Promise<void>;
+}
+
+/**
+ * Settings › Open logs folder: opens the folder where the host can (Electron), and where it cannot (start:web, a
+ * browser page) answers where the folder is.
+ */
+function logsFolderHandler(
+  folder: string | null,
+  openFolder: FolderOpener | null,
+  log: (message: string) => void,
+): () => Promise<Result<LogsFolderAnswer>> {
+  return async () => {
+    if (!folder) return fail({ kind: 'unavailable', message: 'This app keeps no log file.' });
+    if (!openFolder) {
+      return ok({ folder, opened: false, message: `The browser preview cannot open folders on your computer. The logs are in ${folder}` });
+    }
+    const problem = await openFolder(folder);
+    if (problem) {
+      log(`[main] the logs folder could not be opened: ${problem}`);
+      return fail({ kind: 'unavailable', message: `Your system did not open the logs folder. You can find it at ${folder}` });
+    }
+    return ok({ folder, opened: true, message: 'The logs folder is open in your file manager.' });
+  };
 }
 
 export function createAppServices(options: AppServicesOptions): AppServices {
@@ -57,11 +106,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const accounts = createAccountHandlers(context, {
     notices: options.notices ?? [],
     secretStorageMessage: options.secretStorageMessage ?? null,
+    logsFolder: options.logsFolder ?? null,
+    localEmulator: options.localEmulator ?? null,
   });
+  const demoData = createDemoDataHandlers(context, options.localEmulator ?? null, accounts.getState);
   const lifecycle = createKeyLifecycleHandlers(context);
   const tester = createTesterHandlers(context);
   // An account's history goes with it: the session tells, the tester forgets (accounts never import the tester).
   session.onSignedOut((accountId) => tester.forgetAccount(accountId));
+  const openLogsFolder = logsFolderHandler(options.logsFolder ?? null, options.openFolder ?? null, log);
   const handlers: ApiHandlers = {
     getState: accounts.getState,
     signInWithPassword: accounts.signInWithPassword,
@@ -80,6 +133,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     listEndpoints: tester.listEndpoints,
     listHistory: tester.listHistory,
     clearHistory: tester.clearHistory,
+    openLogsFolder,
+    resetDemoData: demoData.resetDemoData,
   };
   return {
     router: createRouter(handlers, log),
@@ -107,7 +162,13 @@ export interface BootstrapOptions {
   /** The HTTP port; the Node adapter when not given. */
   http?: HttpPort;
   localEmulatorUrl: string | null;
+  /** See {@link AppServicesOptions.localEmulator}. */
+  localEmulator?: LocalEmulatorControls | null;
   log?: (message: string) => void;
+  /** See {@link AppServicesOptions.logsFolder}. */
+  logsFolder?: string | null;
+  /** See {@link AppServicesOptions.openFolder}. */
+  openFolder?: FolderOpener;
   /** Force the in-memory secret store (used by tests of the no-keychain path). */
   disableKeychain?: boolean;
 }
@@ -120,8 +181,11 @@ export async function bootstrapServices(options: BootstrapOptions): Promise<AppS
     clipboard: options.clipboard,
     http: options.http,
     localEmulatorUrl: options.localEmulatorUrl,
+    localEmulator: options.localEmulator,
     notices: options.kvNotices,
     secretStorageMessage: secrets.message,
     log: options.log,
+    logsFolder: options.logsFolder,
+    openFolder: options.openFolder,
   });
 }

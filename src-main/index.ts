@@ -14,13 +14,16 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, protocol, session } from 'electron';
 import { bootstrapServices, type AppServices } from './app';
+import { createAppLog, logsFolderIn } from './platform/log-file';
 import { openSettingsFile } from './platform/settings-file';
-import type { StartLocalEmulator } from './platform/ports';
+import type { LocalEmulator, StartLocalEmulator } from './platform/ports';
 import { installAppMenu } from './shell/app-menu';
 import { APP_INDEX_URL, APP_ORIGIN, handleAppProtocol, registerAppScheme } from './shell/app-protocol';
 import { createElectronClipboard } from './shell/electron-clipboard';
+import { openElectronLogFile } from './shell/electron-log-file';
+import { createElectronFolderOpener } from './shell/open-folder';
 import { apiSession, createElectronHttp } from './shell/electron-http';
 import { registerIpcHandlers } from './shell/electron-ipc';
 import { createMainWindow, hardenWebContents } from './shell/window';
@@ -35,23 +38,22 @@ import {
 declare const __INCLUDE_EMULATOR__: boolean;
 declare const __DEV_INLINE_SCRIPT_HASHES__: string[];
 
-const log = (message: string) => console.log(message);
+// Tests and side-by-side development runs may keep their settings apart; never honoured by a packaged build. Set
+// before anything reads the data folder (the log file is in it).
+if (!app.isPackaged && process.env.DEEPCURRENT_USER_DATA_DIR) app.setPath('userData', process.env.DEEPCURRENT_USER_DATA_DIR);
 
-/** Help › Open Logs Folder: the OS file manager on `app.getPath('logs')`. */
+/** `<userData>/logs`: the log file's folder, also Electron's logs path (Help › Open Logs Folder, Settings). */
+const logsFolder = logsFolderIn(app.getPath('userData'));
+app.setAppLogsPath(logsFolder);
+/** The main process's log: secrets scrubbed, then `main.log` (rotated) and the console. */
+const log = createAppLog(openElectronLogFile({ folder: logsFolder }), (line) => console.log(line));
+const openFolder = createElectronFolderOpener();
+
+/** Help › Open Logs Folder: the OS file manager on the log file's folder. */
 function openLogsFolder(): void {
-  let folder: string;
-  try {
-    folder = app.getPath('logs');
-  } catch {
-    log('[main] the logs folder is unknown');
-    return;
-  }
-  shell
-    .openPath(folder)
-    .then((problem) => {
-      if (problem) log(`[main] the logs folder could not be opened: ${problem}`);
-    })
-    .catch(() => log('[main] the logs folder could not be opened'));
+  void openFolder(logsFolder).then((problem) => {
+    if (problem) log(`[main] the logs folder could not be opened: ${problem}`);
+  });
 }
 
 let services: AppServices | null = null;
@@ -60,14 +62,14 @@ let mainWindow: BrowserWindow | null = null;
 let disposed = false;
 
 /** The Local environment's emulator, in development builds only (see `LocalEmulator` in platform/ports.ts). */
-async function startLocalEmulator(): Promise<string | null> {
+async function startLocalEmulator(): Promise<LocalEmulator | null> {
   if (!__INCLUDE_EMULATOR__ || app.isPackaged) return null;
   try {
     const entry = pathToFileURL(join(__dirname, 'local-emulator.js')).href;
     const { startLocalEmulator: start } = (await import(/* @vite-ignore */ entry)) as { startLocalEmulator: StartLocalEmulator };
     const emulator = await start({ stateFile: join(app.getPath('userData'), 'local-emulator.json'), log });
     closeEmulator = emulator.close;
-    return emulator.url;
+    return emulator;
   } catch (err) {
     log(`[main] the local emulator could not start: ${err instanceof Error ? err.message : String(err)}`);
     return null;
@@ -130,7 +132,7 @@ async function start(): Promise<void> {
   });
   applySessionPolicy(appUrls, rendererDir);
 
-  const localEmulatorUrl = await startLocalEmulator();
+  const localEmulator = await startLocalEmulator();
   const settings = await openSettingsFile({ dir: app.getPath('userData'), flavour: 'electron-store' });
   services = await bootstrapServices({
     keychainService: app.isPackaged ? 'DeepCurrent Desktop' : 'DeepCurrent Desktop (development)',
@@ -140,8 +142,11 @@ async function start(): Promise<void> {
     // Chromium's network stack on a dedicated in-memory session: the system proxy (PAC included) and the OS
     // certificate store, no cookie jar, no cache.
     http: createElectronHttp({ session: apiSession(session) }),
-    localEmulatorUrl,
+    localEmulatorUrl: localEmulator?.url ?? null,
+    localEmulator,
     log,
+    logsFolder,
+    openFolder,
   });
   registerIpcHandlers(services.router, appUrls, log);
   showWindow(appUrls, await services.bootHint());
@@ -166,9 +171,6 @@ async function shutdown(): Promise<void> {
     log('[main] the emulator did not stop cleanly');
   }
 }
-
-// Tests and side-by-side development runs may keep their settings apart; never honoured by a packaged build.
-if (!app.isPackaged && process.env.DEEPCURRENT_USER_DATA_DIR) app.setPath('userData', process.env.DEEPCURRENT_USER_DATA_DIR);
 
 // Before `ready`, as Electron requires: the scheme the built renderer is served from (standard and secure).
 registerAppScheme(protocol);

@@ -68,5 +68,7 @@ export function firstRunState(includeLocal: boolean): AppState {
     settings: { ...DEFAULT_SETTINGS },
     secretStorage: { persistent: true, message: null },
     notices: [],
+    logsFolder: null,
+    canResetDemoData: false,
   };
 }

@@ -15,11 +15,19 @@ export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname) || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
+/** The API's path under a base URL; the app adds it to every call, so a base URL never ends with it. */
+export const API_PREFIX = '/api/v1';
+
+/** A checked base URL, and what the form should say when it is not exactly what was typed. */
+export type CheckedBaseUrl = { ok: true; baseUrl: string; note: string | null } | { ok: false; message: string };
+
 /**
- * Checks a custom base URL: `https:` anywhere, `http:` only on loopback; no credentials, query or fragment.
- * Returns the normalised origin-plus-path (no trailing slash) or an explanation.
+ * Checks a custom base URL as people type it: `https:` anywhere, `http:` only on loopback; no credentials, query or
+ * fragment. Returns it normalised — surrounding spaces, an upper-case scheme or host, a default port (`:443` for
+ * https, `:80` for http) and trailing slashes dropped, and a trailing `/api/v1` too, since the app adds that itself
+ * (then `note` says so) — or an explanation.
  */
-export function checkBaseUrl(input: string): { ok: true; baseUrl: string } | { ok: false; message: string } {
+export function checkBaseUrl(input: string): CheckedBaseUrl {
   let url: URL;
   try {
     url = new URL(input.trim());
@@ -34,7 +42,13 @@ export function checkBaseUrl(input: string): { ok: true; baseUrl: string } | { o
   }
   if (url.username || url.password) return { ok: false, message: 'The URL must not contain a user name or password.' };
   if (url.search || url.hash) return { ok: false, message: 'The URL must not contain a query or a fragment.' };
-  return { ok: true, baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+  // `URL` has already lower-cased the scheme and host and dropped a default port from the origin.
+  const path = url.pathname.replace(/\/+$/, '');
+  let base = path;
+  // Until none is left, so that checking the result again changes nothing (stored accounts are checked again).
+  while (base.toLowerCase().endsWith(API_PREFIX)) base = base.slice(0, -API_PREFIX.length).replace(/\/+$/, '');
+  const baseUrl = `${url.origin}${base}`;
+  return { ok: true, baseUrl, note: base === path ? null : `Using ${baseUrl} — the app adds ${API_PREFIX} itself.` };
 }
 
 /** A label for the environment a person recognises. */

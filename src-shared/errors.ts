@@ -39,6 +39,8 @@ export const ERROR_KINDS = [
   'origin-refused',
   /** There is no active account, or the account lacks the credential the action needs. */
   'not-signed-in',
+  /** Not possible here: a development-only action in a packaged build, or something the system would not do. */
+  'unavailable',
   /** Anything else; the message is generic and the detail stays in the main process. */
   'internal',
 ] as const;

@@ -20,6 +20,8 @@ export const CHANNELS = {
   listEndpoints: 'tester:list-endpoints',
   listHistory: 'history:list',
   clearHistory: 'history:clear',
+  openLogsFolder: 'app:open-logs-folder',
+  resetDemoData: 'dev:reset-demo-data',
 } as const;
 
 export type ApiName = keyof typeof CHANNELS;

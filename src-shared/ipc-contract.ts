@@ -10,6 +10,7 @@ import type {
   ApiKeyStatus,
   AppState,
   ClipboardReceipt,
+  LogsFolderAnswer,
   RegenerationRequest,
   RevealedKey,
   Settings,
@@ -76,6 +77,8 @@ export const REQUEST_SCHEMAS = {
   listEndpoints: z.object({ refresh: z.boolean().optional() }).strict(),
   listHistory: z.object({}).strict(),
   clearHistory: z.object({}).strict(),
+  openLogsFolder: z.object({}).strict(),
+  resetDemoData: z.object({}).strict(),
 } satisfies Record<ApiName, z.ZodType>;
 
 /** What each API function answers with on success. */
@@ -97,6 +100,8 @@ export interface ResponseTypes {
   listEndpoints: { endpoints: EndpointOption[]; fromCache: boolean; cachedAt: string | null };
   listHistory: HistoryEntry[];
   clearHistory: null;
+  openLogsFolder: LogsFolderAnswer;
+  resetDemoData: AppState;
 }
 
 export type RequestOf<K extends ApiName> = z.infer<(typeof REQUEST_SCHEMAS)[K]>;

@@ -56,12 +56,23 @@ export interface AccountSummary {
   defaultAuth: TesterAuth;
 }
 
+/**
+ * A demo account of the Local emulator, offered on the sign-in form ("Fill in"). These are the published demo
+ * credentials of an emulator that only development builds contain — the same in every copy — not secrets.
+ */
+export interface DemoSignIn {
+  email: string;
+  password: string;
+}
+
 /** A choice on the sign-in screen. */
 export interface EnvironmentOption {
   environment: Environment;
   label: string;
   baseUrl: string;
   isDefault: boolean;
+  /** The Local emulator's demo accounts (the `local` kind only, in development builds); absent elsewhere. */
+  demoSignIns?: DemoSignIn[];
 }
 
 /** The themes; `system` follows the OS light/dark setting. */
@@ -109,6 +120,17 @@ export interface AppState {
   secretStorage: { persistent: boolean; message: string | null };
   /** Notices to show once (for example: the settings file was damaged and has been moved aside). */
   notices: string[];
+  /** The folder of the app's log file (`<data folder>/logs`), shown in Settings; null when the app keeps none. */
+  logsFolder: string | null;
+  /** True when this build's main process holds the Local emulator and can reset its demo data (development). */
+  canResetDemoData: boolean;
+}
+
+/** The answer of Settings › Open logs folder: the folder, whether it was opened, and what to tell the user. */
+export interface LogsFolderAnswer {
+  folder: string;
+  opened: boolean;
+  message: string;
 }
 
 /** The reasons a user may give for a new key (the request's input). */

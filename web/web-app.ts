@@ -11,9 +11,13 @@ import type { AddressInfo } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { bootstrapServices, type AppServices } from '../src-main/app';
+import { createAppLog, logsFolderIn } from '../src-main/platform/log-file';
+import { openNodeLogFile } from '../src-main/platform/node-log-file';
 import { openSettingsFile } from '../src-main/platform/settings-file';
 import { MemoryClipboard } from '../src-main/platform/memory-clipboard';
+import type { LocalEmulatorControls } from '../src-main/platform/ports';
 import { buildContentSecurityPolicy, securityHeaders } from '../src-main/shell/security';
+import { demoSignIns } from '../emulator/embedded';
 import { startEmulator, type EmulatorOptions } from '../emulator/server';
 import { BRIDGE_TOKEN_HEADER, bridgeScript } from './bridge-script';
 import { ensureRendererBuilt, RENDERER_DIR } from './build-renderer';
@@ -50,7 +54,10 @@ export interface WebAppOptions {
   build?: 'if-missing' | 'always' | 'never';
   /** Options of the in-process emulator, or false to start none (the Local environment is then unavailable). */
   emulator?: Omit<EmulatorOptions, 'port' | 'host'> | false;
-  /** Use this URL as the Local environment instead of starting an emulator (not closed by `close()`). */
+  /**
+   * Use this URL as the Local environment instead of starting an emulator (not closed by `close()`). Such an
+   * emulator is not the preview's own: the sign-in form shows no demo sign-ins for it and Reset demo data refuses.
+   */
   emulatorUrl?: string;
   /** Force the in-memory secret store instead of the OS keychain. */
   noKeychain?: boolean;
@@ -58,7 +65,10 @@ export interface WebAppOptions {
   keychainService?: string;
   /** Test only: enables `GET /__test/clipboard` (token-guarded). Never on by default. */
   testHooks?: boolean;
-  /** Where to log (startup, refusals); never given a payload or a secret. */
+  /**
+   * Where else to log (startup, refusals), besides the log file `<dataDir>/logs/main.log`; never given a payload,
+   * and secrets are scrubbed before any line is written.
+   */
   log?: (message: string) => void;
 }
 
@@ -77,6 +87,8 @@ export interface WebApp {
   clipboard: MemoryClipboard;
   /** Where the settings file is. */
   dataDir: string;
+  /** The log file's folder, `<dataDir>/logs`. */
+  logsFolder: string;
   /** Stops the server, disposes the services (clears the clipboard), closes an owned emulator. Idempotent. */
   close(): Promise<void>;
 }
@@ -102,21 +114,25 @@ function listen(server: Server, port: number): Promise<number> {
 
 /** Starts the web preview: builds the renderer if needed, the emulator, the services and the bridge server. */
 export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> {
-  const log = options.log ?? (() => {});
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const logsFolder = logsFolderIn(dataDir);
+  const log = createAppLog(openNodeLogFile({ folder: logsFolder }), options.log);
   const rendererDir = options.rendererDir ?? RENDERER_DIR;
   if (options.build !== 'never' && !options.rendererDir) {
     await ensureRendererBuilt({ force: options.build === 'always', log });
   }
 
-  const dataDir = options.dataDir ?? defaultDataDir();
   let emulatorUrl: string | null = options.emulatorUrl ?? null;
   let closeEmulator: (() => Promise<void>) | null = null;
+  // Only an emulator of its own is offered with its demo sign-ins and reset (like the banner's demo sign-ins).
+  let localEmulator: LocalEmulatorControls | null = null;
   if (!emulatorUrl && options.emulator !== false) {
     // Like the app's Local environment: its state persists beside the settings, so accounts survive a restart.
     const stateFile = join(dataDir, 'local-emulator.json');
     const emulator = await startEmulator({ quiet: true, stateFile, log, ...(options.emulator ?? {}), port: 0 });
     emulatorUrl = emulator.url;
     closeEmulator = emulator.close;
+    localEmulator = { demoSignIns: demoSignIns(), reset: () => emulator.reset() };
   }
 
   const clipboard = new MemoryClipboard();
@@ -129,7 +145,9 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
       kvNotices: settings.notices,
       clipboard,
       localEmulatorUrl: emulatorUrl,
+      localEmulator,
       log,
+      logsFolder,
       disableKeychain: options.noKeychain ?? false,
     });
   } catch (err) {
@@ -234,5 +252,5 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
     return closing;
   };
 
-  return { url: `${origin}/#token=${token}`, origin, port, token, emulatorUrl, services, clipboard, dataDir, close };
+  return { url: `${origin}/#token=${token}`, origin, port, token, emulatorUrl, services, clipboard, dataDir, logsFolder, close };
 }

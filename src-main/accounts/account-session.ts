@@ -327,6 +327,7 @@ export class AccountSession {
     };
     this.store.put(account);
     this.store.setActive(id);
+    if (env.kind === 'local') await this.replaceStaleLocalAccounts(profile.email, id);
     return account;
   }
 
@@ -338,6 +339,53 @@ export class AccountSession {
   onSignedOut(listener: (accountId: string) => void): () => void {
     this.signedOutListeners.add(listener);
     return () => this.signedOutListeners.delete(listener);
+  }
+
+
+  /**
+   * After the Local emulator started afresh (Settings › Reset demo data): its old tokens and keys can never work
+   * again, so every Local account's secrets are removed and the account needs a sign-in, with `reason`. Accounts of
+   * other environments are untouched. A keychain that refuses to remove a secret is logged; the account is marked
+   * all the same (a rejected credential is then noted as usual). Answers the ids of the accounts marked.
+   */
+  async expireLocalAccounts(reason: string): Promise<string[]> {
+    const marked: string[] = [];
+    for (const account of this.store.list()) {
+      if (account.environment.kind !== 'local') continue;
+      let removed = true;
+      try {
+        await this.vault.deleteAll(account.id);
+      } catch (err) {
+        removed = false;
+        this.log(`[keychain] removing the secrets of ${account.id} failed (${err instanceof Error ? err.name : typeof err})`);
+      }
+      this.store.update(account.id, {
+        ...(removed ? { hasToken: false, hasApiKey: false, tokenExpiresAt: null, apiKeyLast4: null } : {}),
+        lifecycle: null,
+        needsSignIn: true,
+        signInReason: reason,
+      });
+      marked.push(account.id);
+    }
+    return marked;
+  }
+
+  /**
+   * On the Local emulator an email names one user; a new user id for an email that already has a Local account means
+   * the emulator's data started afresh (a reset, a deleted state file), so that account can never work again: its
+   * secrets are removed and the account is replaced by the one signing in. Kept when the keychain refuses.
+   */
+  private async replaceStaleLocalAccounts(email: string, keepId: string): Promise<void> {
+    const address = email.trim().toLowerCase();
+    for (const account of this.store.list()) {
+      if (account.id === keepId || account.environment.kind !== 'local' || account.email.trim().toLowerCase() !== address) continue;
+      try {
+        await this.vault.deleteAll(account.id);
+      } catch {
+        continue;
+      }
+      this.store.remove(account.id);
+    }
   }
 
   /**

@@ -10,8 +10,8 @@ import { checkBaseUrl, type Environment } from '../../src-shared/environments';
 import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
 import type { ApiHandlers, RequestOf } from '../../src-shared/ipc-contract';
 import type { AccountSummary, AppState, EnvironmentOption, Profile, Settings } from '../../src-shared/models';
-import { fetchProfile, requestAccessToken, unreadableDetail } from '../deepcurrent-api';
-import { SecretStoreError } from '../platform/ports';
+import { apiAnswersAt, fetchProfile, requestAccessToken, unreadableDetail } from '../deepcurrent-api';
+import { SecretStoreError, type LocalEmulatorControls } from '../platform/ports';
 import { readSettings, type ServiceContext } from './service-context';
 
 /** A sign-in whose credential the keychain would not store (a failed read is the session's `KEYCHAIN_FAILED`). */
@@ -53,6 +53,10 @@ function apiKeyRefusal(error: AppError): string {
 export interface AccountHandlerOptions {
   notices: string[];
   secretStorageMessage: string | null;
+  /** The folder of the log file, for Settings; null when none is kept. */
+  logsFolder?: string | null;
+  /** The Local emulator's demo sign-ins and reset, where the host owns it (development builds); else null. */
+  localEmulator?: LocalEmulatorControls | null;
 }
 
 type AccountHandlers = Pick<
@@ -65,9 +69,18 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
    * does not lose one the user has not dismissed yet (dismissal is the window's business). */
   const notices = [...options.notices];
 
-  /** The sign-in form's environments: the same list the production build prerenders the form with. */
+  const localEmulator = options.localEmulator ?? null;
+
+  /**
+   * The sign-in form's environments: the same list the production build prerenders the form with, and for the
+   * Local emulator its published demo sign-ins (after React takes the prerendered form over, the hint appears).
+   */
   function environments(): EnvironmentOption[] {
-    return firstRunEnvironments(ctx.session.localEmulatorUrl !== null).map((o) => ({ ...o, baseUrl: ctx.session.baseUrlOf(o.environment) ?? '' }));
+    return firstRunEnvironments(ctx.session.localEmulatorUrl !== null).map((o) => ({
+      ...o,
+      baseUrl: ctx.session.baseUrlOf(o.environment) ?? '',
+      ...(o.environment.kind === 'local' && localEmulator ? { demoSignIns: localEmulator.demoSignIns.map((d) => ({ ...d })) } : {}),
+    }));
   }
 
   function state(): AppState {
@@ -81,6 +94,8 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
         message: ctx.session.persistent ? null : (options.secretStorageMessage ?? 'No system keychain is available: secrets are kept for this session only.'),
       },
       notices: [...notices],
+      logsFolder: options.logsFolder ?? null,
+      canResetDemoData: localEmulator !== null && ctx.session.localEmulatorUrl !== null,
     };
   }
 
@@ -93,6 +108,16 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
     const baseUrl = ctx.session.baseUrlOf(env);
     if (!baseUrl) return { ok: false, error: { kind: 'invalid-input', message: 'The local emulator is not available in this build.' } };
     return { ok: true, env, baseUrl };
+  }
+
+  /**
+   * A sign-in answered 404 (or 405): when no DeepCurrent API answers at the base URL at all (a path that leads
+   * nowhere), says so instead of "Not found."; otherwise the error stands. Costs nothing on the happy path.
+   */
+  async function explainMissingApi(error: AppError, baseUrl: string): Promise<AppError> {
+    if (error.status !== 404 && error.status !== 405) return error;
+    if (await apiAnswersAt(ctx.http, baseUrl)) return error;
+    return { kind: 'not-found', status: error.status, message: `No DeepCurrent API found at ${baseUrl}. Check the address: the app adds /api/v1 to it.` };
   }
 
   /** Stores the secret (keychain first), then the account, through the session. */
@@ -117,7 +142,7 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
     const env = resolveEnvironment(req.environment);
     if (!env.ok) return fail(env.error);
     const token = await requestAccessToken(ctx, env.baseUrl, email, req.password);
-    if (!token.ok) return token;
+    if (!token.ok) return fail(await explainMissingApi(token.error, env.baseUrl));
     const profile = await fetchProfile(ctx, env.baseUrl, token.value);
     if (!profile.ok) return fail(profileAfterGrantFailed(profile.error));
     return remember(env.env, profile.value, { kind: 'token', value: token.value });
@@ -132,7 +157,7 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
     const profile = await fetchProfile(ctx, env.baseUrl, key);
     if (!profile.ok) {
       if (profile.error.kind === 'unauthorized') return fail({ ...profile.error, message: apiKeyRefusal(profile.error) });
-      return profile;
+      return fail(await explainMissingApi(profile.error, env.baseUrl));
     }
     return remember(env.env, profile.value, { kind: 'api-key', value: key });
   }

@@ -3,6 +3,7 @@
  * settings, Electron's clipboard. Tests and `start:web` pass other implementations; services never import
  * `electron` or keytar.
  */
+import type { DemoSignIn } from '../../src-shared/models';
 
 /** Thrown by a SecretStore when the keychain refuses or fails (locked, timeout, no service). */
 export class SecretStoreError extends Error {
@@ -44,16 +45,30 @@ export interface Clock {
 export const systemClock: Clock = { now: () => Date.now() };
 
 /**
+ * Opens a folder in the system's file manager (Electron's `shell.openPath`). Resolves null when it opened, else the
+ * system's reason (for the log, not for the user). Never rejects.
+ */
+export type FolderOpener = (folder: string) => Promise<string | null>;
+
+/**
  * The DeepCurrent emulator that development builds embed as the Local environment. Never part of a packaged build:
  * `index.ts` fills this port only when the app is not packaged, by loading the build's separate emulator entry
  * (`emulator/embedded.ts`); nothing in src-main imports the emulator's code.
  */
 export interface LocalEmulator {
   url: string;
+  /**
+   * The emulator's demo accounts, for the sign-in form's hint. Published credentials of a development-only
+   * emulator (the same for every copy), not secrets of anybody's account.
+   */
+  demoSignIns: DemoSignIn[];
   /** Starts the demo data afresh (new keys, new signing secret: every earlier token stops working). */
   reset(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** What the app does with the Local emulator beyond calling it: show its demo sign-ins, reset its demo data. */
+export type LocalEmulatorControls = Pick<LocalEmulator, 'demoSignIns' | 'reset'>;
 
 /** Starts the Local emulator; its users, keys, requests and signing secret persist in `stateFile`. */
 export type StartLocalEmulator = (options: { stateFile: string; log: (message: string) => void }) => Promise<LocalEmulator>;

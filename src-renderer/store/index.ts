@@ -10,6 +10,7 @@ import { createApiKeySlice } from './api-key-slice';
 import { createTesterSlice } from './tester-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createNoticesSlice } from './notices-slice';
+import { createMaintenanceSlice } from './maintenance-slice';
 
 export type { AppStore } from './store-types';
 export { activeAccount } from './session-slice';
@@ -23,6 +24,7 @@ export const useAppStore = create<AppStore>()((...a) => ({
   ...createTesterSlice(...a),
   ...createSettingsSlice(...a),
   ...createNoticesSlice(...a),
+  ...createMaintenanceSlice(...a),
 }));
 
 /** Puts the store back to its first state (for tests and a full reload). */

@@ -9,9 +9,16 @@ import type { ApiKeySlice } from './api-key-slice';
 import type { TesterSlice } from './tester-slice';
 import type { SettingsSlice } from './settings-slice';
 import type { NoticesSlice } from './notices-slice';
+import type { MaintenanceSlice } from './maintenance-slice';
 
 /** The whole store. */
-export type AppStore = SessionSlice & SignInSlice & ApiKeySlice & TesterSlice & SettingsSlice & NoticesSlice;
+export type AppStore = SessionSlice &
+  SignInSlice &
+  ApiKeySlice &
+  TesterSlice &
+  SettingsSlice &
+  NoticesSlice &
+  MaintenanceSlice;
 
 /** A slice creator that sees (and may call) the whole store. */
 export type SliceCreator<T> = StateCreator<AppStore, [], [], T>;

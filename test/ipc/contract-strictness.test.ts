@@ -48,6 +48,8 @@ const VALID: { [K in ApiName]: Array<RequestOf<K>> } = {
   listEndpoints: [{}, { refresh: true }],
   listHistory: [{}],
   clearHistory: [{}],
+  openLogsFolder: [{}],
+  resetDemoData: [{}],
 };
 
 /** Every path to a plain object inside `value` (the root is `[]`), arrays walked through. */

@@ -15,6 +15,7 @@ import type { FaultSpec } from '../../emulator/faults';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/server';
 import { createAppServices, type AppServices } from '../../src-main/app';
 import { MemoryClipboard } from '../../src-main/platform/memory-clipboard';
+import type { FolderOpener, LocalEmulatorControls } from '../../src-main/platform/ports';
 import { buildDeepCurrentApi } from '../../src-preload/api-table';
 import type { Environment } from '../../src-shared/environments';
 import { API_NAMES, CHANNELS, type ApiName } from '../../src-shared/ipc-channels';
@@ -146,12 +147,18 @@ export function useEmulator(options: EmulatorOptions = {}, per: 'file' | 'test' 
 
 /** How to build the services. */
 export interface BackendOptions {
-  /** The Local environment's URL; default the emulator's. */
-  localEmulatorUrl?: string;
+  /** The Local environment's URL; default the emulator's; null for a build without the Local environment. */
+  localEmulatorUrl?: string | null;
   secrets?: MemorySecretStore;
   kv?: MemoryKv;
   notices?: string[];
   secretStorageMessage?: string | null;
+  /** The log file's folder, as the app names it in Settings (nothing is written there by these tests). */
+  logsFolder?: string | null;
+  /** Opens a folder as Electron's shell would; absent, the app answers as start:web does. */
+  openFolder?: FolderOpener;
+  /** The Local emulator's demo sign-ins and reset, as a development build has them; absent, neither is offered. */
+  localEmulator?: LocalEmulatorControls | null;
 }
 
 /** One recorded call from the renderer. */
@@ -181,9 +188,12 @@ export class Backend {
       secretStore: this.secrets,
       kv: this.kv,
       clipboard: this.clipboard,
-      localEmulatorUrl: options.localEmulatorUrl ?? emulator.url,
+      localEmulatorUrl: options.localEmulatorUrl === undefined ? emulator.url : options.localEmulatorUrl,
       notices: options.notices,
       secretStorageMessage: options.secretStorageMessage,
+      logsFolder: options.logsFolder,
+      openFolder: options.openFolder,
+      localEmulator: options.localEmulator,
     });
     this.api = buildDeepCurrentApi((channel, request) => {
       const name = nameOfChannel.get(channel)!;

@@ -128,4 +128,18 @@ describe('sign-in screen', () => {
     });
     await waitFor(() => pageText().includes('Signed in with: session token'));
   });
+
+  it('takes a base URL typed with /api/v1 without it, says so under the field, and signs in there', async () => {
+    const main = backend();
+    await renderApp(main);
+    await choose(byLabel<HTMLSelectElement>('Environment'), 'Custom URL…');
+    const field = byLabel<HTMLInputElement>('Base URL');
+    const hint = () => document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent;
+    expect(hint()).toBe('https:// anywhere; http:// only for this computer.');
+    await type(field, `${emulator.current.url}/api/v1/`);
+    expect(hint()).toBe(`Using ${emulator.current.url} — the app adds /api/v1 itself.`);
+    await signInWithPassword('ada@deepcurrent.test', 'deepcurrent-demo');
+    expect(main.lastRequest('signInWithPassword')).toMatchObject({ environment: { kind: 'custom', baseUrl: emulator.current.url } });
+    await waitFor(() => pageText().includes('Signed in with: session token'));
+  });
 });

@@ -38,6 +38,8 @@ const VALID: Record<ApiName, () => unknown> = {
   listEndpoints: () => ({}),
   listHistory: () => ({}),
   clearHistory: () => ({}),
+  openLogsFolder: () => ({}),
+  resetDemoData: () => ({}),
 };
 
 const pollutionKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty');

@@ -11,7 +11,10 @@ import { injectBootHint } from '../../web/static-files';
 /** The parts of a bridge answer the tests read. */
 interface ReplyBody {
   ok: boolean;
-  value: { environments: Array<{ baseUrl: string }>; accounts: Array<{ email: string }> };
+  value: {
+    environments: Array<{ baseUrl: string; environment: { kind: string }; demoSignIns?: Array<{ email: string; password: string }> }>;
+    accounts: Array<{ email: string }>;
+  };
   error: { kind: string; message: string };
 }
 
@@ -144,7 +147,12 @@ describe('the start:web bridge', () => {
     expect(result.ok).toBe(true);
     expect(result.value.accounts.map((a) => a.email)).toContain('ada@deepcurrent.test');
     expect(reply.text).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
-    expect(reply.text).not.toContain('deepcurrent-demo');
+    // The preview's own emulator is offered with its published demo sign-ins (the sign-in form's hint); apart from
+    // that list, nothing in the answer carries the password that was typed.
+    const local = result.value.environments.find((e) => e.environment.kind === 'local');
+    expect(local?.demoSignIns).toContainEqual({ email: 'ada@deepcurrent.test', password: 'deepcurrent-demo' });
+    const withoutHint = result.value.environments.map(({ demoSignIns: _hint, ...option }) => option);
+    expect(JSON.stringify({ ...result.value, environments: withoutHint })).not.toContain('deepcurrent-demo');
   });
 
   it('refuses calls without the token or with a wrong one', async () => {

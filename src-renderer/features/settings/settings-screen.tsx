@@ -1,6 +1,7 @@
 /**
  * Settings: how long a copied key stays on the clipboard, the request tester's timeout and the theme. Values are
  * checked here first (a clear message beside the field, nothing typed is lost) and saved with `updateSettings`.
+ * Below the form: where the log file is, and (development builds) resetting the Local emulator's demo data.
  */
 import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { DEFAULT_SETTINGS, SETTING_RANGES, THEMES, type Settings } from '../../../src-shared/models';
@@ -9,6 +10,8 @@ import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { ScreenHeading } from '../../components/screen-heading';
+import { LogsFolderSection } from './logs-folder-section';
+import { ResetDemoDataSection } from './reset-demo-data-section';
 
 /** Checks a whole number of seconds in a range; returns the number or a message. */
 function checkSeconds(text: string, { min, max }: { min: number; max: number }): number | string {
@@ -122,6 +125,8 @@ export function SettingsScreen() {
           </Button>
         </div>
       </form>
+      <LogsFolderSection />
+      <ResetDemoDataSection />
     </div>
   );
 }

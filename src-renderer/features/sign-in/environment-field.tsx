@@ -1,6 +1,7 @@
 /**
  * The `Environment` choice of the sign-in form: the environments the main process offers, plus `Custom URL…`,
- * which reveals a `Base URL` field checked with `checkBaseUrl`.
+ * which reveals a `Base URL` field checked with `checkBaseUrl`. A URL typed with the `/api/v1` the app adds itself
+ * is taken without it, and the field's hint says so as it is typed.
  */
 import type { Ref } from 'react';
 import { checkBaseUrl, type Environment } from '../../../src-shared/environments';
@@ -47,8 +48,12 @@ export interface EnvironmentFieldProps {
   disabled?: boolean;
 }
 
+const BASE_URL_HINT = 'https:// anywhere; http:// only for this computer.';
+
 /** The select and, for a custom URL, the base URL field. */
 export function EnvironmentField({ options, value, onChange, baseUrlError, baseUrlRef, disabled }: EnvironmentFieldProps) {
+  const checked = value.choice === 'custom' ? checkBaseUrl(value.baseUrl) : null;
+  const note = checked?.ok ? checked.note : null;
   return (
     <>
       <Field label="Environment">
@@ -64,7 +69,7 @@ export function EnvironmentField({ options, value, onChange, baseUrlError, baseU
         )}
       </Field>
       {value.choice === 'custom' ? (
-        <Field label="Base URL" hint="https:// anywhere; http:// only for this computer." error={baseUrlError}>
+        <Field label="Base URL" hint={note ?? BASE_URL_HINT} error={baseUrlError}>
           {(control) => (
             <input
               {...control}

@@ -2,7 +2,7 @@
  * Sign in to DeepCurrent with email and password or with an API key. Formats are checked before any call (the
  * message stands beside the field); a failed call is told in an alert region beside the form, with a live
  * `Try again in N s` for a 429. The password and the key live only in this form's inputs and are cleared once
- * submitted; the email is kept after a failure.
+ * submitted; the email is kept after a failure. On the Local emulator, its demo accounts are offered below the form.
  */
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { apiKeyFormatProblem } from '../../../src-shared/credentials';
@@ -13,8 +13,9 @@ import { Field } from '../../components/field';
 import { ScreenHeading } from '../../components/screen-heading';
 import { useSecondsLeft } from '../../components/use-seconds-left';
 import { shellInput, type ShellInput } from '../../boot/handoff';
-import type { EnvironmentOption } from '../../../src-shared/models';
+import type { DemoSignIn, EnvironmentOption } from '../../../src-shared/models';
 import { EnvironmentField, initialEnvironmentChoice, resolveEnvironment, type EnvironmentChoice } from './environment-field';
+import { DemoSignIns } from './demo-sign-ins';
 
 const MODES: [SignInMode, string][] = [
   ['password', 'Email and password'],
@@ -129,6 +130,16 @@ function SignInForm() {
     }
   };
 
+  /** The chosen environment's demo accounts (the Local emulator's; none for any other). */
+  const demoSignIns = env.choice === 'custom' ? [] : (options[Number(env.choice)]?.demoSignIns ?? []);
+  /** Fill in: the demo account's email and password, on the email-and-password tab. */
+  const fillIn = (demo: DemoSignIn) => {
+    if (mode !== 'password') chooseMode('password');
+    setErrors({});
+    setEmail(demo.email);
+    setPassword(demo.password);
+  };
+
   const error = signIn.error;
   return (
     <div className="screen sign-in">
@@ -228,6 +239,7 @@ function SignInForm() {
             {hasAccount ? <Button onClick={() => navigate('account')}>Cancel</Button> : null}
           </div>
         </form>
+        <DemoSignIns signIns={demoSignIns} onFill={fillIn} />
       </div>
     </div>
   );
