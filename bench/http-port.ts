@@ -31,8 +31,8 @@ try {
     const started = performance.now();
     const result = await http.send({ method: 'GET', url, headers: [['Accept', 'application/json']], maxBytes: 10 * 1024 * 1024, signal: AbortSignal.timeout(10_000) });
     const took = performance.now() - started;
-    if (!result.ok || result.response.bytes.byteLength !== Buffer.byteLength(body)) {
-      throw new Error(`request ${i} failed: ${JSON.stringify(result.ok ? { status: result.response.status } : result.failure)}`);
+    if (!result.ok || result.value.bytes.byteLength !== Buffer.byteLength(body)) {
+      throw new Error(`request ${i} failed: ${JSON.stringify(result.ok ? { status: result.value.status } : result.error)}`);
     }
     if (i >= WARM_UP) samples.push(took);
   }

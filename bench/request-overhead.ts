@@ -49,8 +49,8 @@ export function portSide(session: AppSession, path: string): Side {
   };
   return async () => {
     const result = await session.services.context.http.send({ ...request, signal: new AbortController().signal });
-    if (!result.ok) throw new Error(`the HTTP port failed: ${JSON.stringify(result.failure)}`);
-    return { status: result.response.status, bytes: result.response.bytes.byteLength };
+    if (!result.ok) throw new Error(`the HTTP port failed: ${JSON.stringify(result.error)}`);
+    return { status: result.value.status, bytes: result.value.bytes.byteLength };
   };
 }
 

@@ -2,6 +2,8 @@
  * Where an account lives. `local` is the emulator embedded in development builds; `production` is the public API;
  * `custom` is any `https:` URL, or `http:` on a loopback host only.
  */
+import { fail, ok, type Result } from './errors';
+
 export const PRODUCTION_BASE_URL = 'https://api.deepcurrent.app';
 
 export type Environment =
@@ -18,8 +20,8 @@ export function isLoopbackHost(hostname: string): boolean {
 /** The API's path under a base URL; the app adds it to every call, so a base URL never ends with it. */
 export const API_PREFIX = '/api/v1';
 
-/** A checked base URL, and what the form should say when it is not exactly what was typed. */
-export type CheckedBaseUrl = { ok: true; baseUrl: string; note: string | null } | { ok: false; message: string };
+/** A checked base URL and what the form should say when it is not exactly what was typed, or why it is refused. */
+export type CheckedBaseUrl = Result<{ baseUrl: string; note: string | null }, string>;
 
 /**
  * Checks a custom base URL as people type it: `https:` anywhere, `http:` only on loopback; no credentials, query or
@@ -32,23 +34,23 @@ export function checkBaseUrl(input: string): CheckedBaseUrl {
   try {
     url = new URL(input.trim());
   } catch {
-    return { ok: false, message: 'Enter a full URL, such as https://api.example.com.' };
+    return fail('Enter a full URL, such as https://api.example.com.');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, message: 'The URL must start with https://.' };
+    return fail('The URL must start with https://.');
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return { ok: false, message: 'Plain http:// is allowed only for this computer (127.0.0.1 or localhost); use https://.' };
+    return fail('Plain http:// is allowed only for this computer (127.0.0.1 or localhost); use https://.');
   }
-  if (url.username || url.password) return { ok: false, message: 'The URL must not contain a user name or password.' };
-  if (url.search || url.hash) return { ok: false, message: 'The URL must not contain a query or a fragment.' };
+  if (url.username || url.password) return fail('The URL must not contain a user name or password.');
+  if (url.search || url.hash) return fail('The URL must not contain a query or a fragment.');
   // `URL` has already lower-cased the scheme and host and dropped a default port from the origin.
   const path = url.pathname.replace(/\/+$/, '');
   let base = path;
   // Until none is left, so that checking the result again changes nothing (stored accounts are checked again).
   while (base.toLowerCase().endsWith(API_PREFIX)) base = base.slice(0, -API_PREFIX.length).replace(/\/+$/, '');
   const baseUrl = `${url.origin}${base}`;
-  return { ok: true, baseUrl, note: base === path ? null : `Using ${baseUrl} — the app adds ${API_PREFIX} itself.` };
+  return ok({ baseUrl, note: base === path ? null : `Using ${baseUrl} — the app adds ${API_PREFIX} itself.` });
 }
 
 /** A label for the environment a person recognises. */

@@ -55,8 +55,11 @@ export interface AppError {
   retryAfterSeconds?: number;
 }
 
-/** What every IPC call answers: never a thrown Error. */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+/**
+ * The one shape of an outcome, everywhere in the app: what every IPC call answers (never a thrown Error, the error
+ * an `AppError`), and inside a process any step that can fail with its own kind of error `E`.
+ */
+export type Result<T, E = AppError> = { ok: true; value: T } | { ok: false; error: E };
 
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = <T = never>(error: AppError): Result<T> => ({ ok: false, error });
+export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
+export const fail = <T = never, E = AppError>(error: E): Result<T, E> => ({ ok: false, error });

@@ -7,6 +7,7 @@
 import { redactComposedRequest } from './redaction';
 import type { ComposedRequest, KeyValue, TesterAuth } from './tester';
 import { activeRows, composeUrl, isOnEnvironment, wireBody, wireHeaders } from './tester-wire';
+import { fail, ok, type Result } from './errors';
 
 /** The languages and tools a request can be copied as. */
 export type SnippetTarget = 'curl' | 'python' | 'fetch' | 'httpie';
@@ -63,11 +64,11 @@ function pythonLiteral(value: unknown, indent: string): string {
   return `{\n${entries.map(([k, v]) => `${inner}${pythonString(k)}: ${pythonLiteral(v, inner)}`).join(',\n')},\n${indent}}`;
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+function parseJson(text: string): Result<unknown, null> {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return ok(JSON.parse(text));
   } catch {
-    return { ok: false };
+    return fail(null);
   }
 }
 
@@ -146,7 +147,7 @@ function fetchSnippet(p: Parts): string {
   for (const [name, value] of p.headers) headerLines.push(`    ${jsString(name)}: ${jsString(value)},`);
   if (headerLines.length > 0) options.push(`  headers: {\n${headerLines.join('\n')}\n  },`);
   if (p.body !== undefined) {
-    const parsed = body.kind === 'json' ? parseJson(body.text) : ({ ok: false } as const);
+    const parsed = body.kind === 'json' ? parseJson(body.text) : fail<unknown, null>(null);
     if (parsed.ok) {
       const literal = JSON.stringify(parsed.value, null, 2).replace(/\n/g, '\n  ');
       options.push(`  body: JSON.stringify(${literal}),`);

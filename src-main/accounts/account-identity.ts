@@ -61,7 +61,7 @@ export function bindingProblem(account: StoredAccount): string | null {
       typeof env.baseUrl === 'string' &&
       (() => {
         const checked = checkBaseUrl(env.baseUrl);
-        return checked.ok && checked.baseUrl === env.baseUrl;
+        return checked.ok && checked.value.baseUrl === env.baseUrl;
       })());
   if (!valid) {
     return 'The server address stored for this account is not one the app accepts (https, or http on this computer only). Nothing was sent. Sign in again.';

@@ -99,15 +99,16 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
     };
   }
 
-  function resolveEnvironment(env: Environment): { ok: true; env: Environment; baseUrl: string } | { ok: false; error: AppError } {
+  function resolveEnvironment(env: Environment): Result<{ env: Environment; baseUrl: string }> {
     if (env.kind === 'custom') {
       const checked = checkBaseUrl(env.baseUrl);
-      if (!checked.ok) return { ok: false, error: { kind: 'invalid-input', message: checked.message } };
-      return { ok: true, env: { kind: 'custom', baseUrl: checked.baseUrl }, baseUrl: checked.baseUrl };
+      if (!checked.ok) return fail({ kind: 'invalid-input', message: checked.error });
+      const { baseUrl } = checked.value;
+      return ok({ env: { kind: 'custom', baseUrl }, baseUrl });
     }
     const baseUrl = ctx.session.baseUrlOf(env);
-    if (!baseUrl) return { ok: false, error: { kind: 'invalid-input', message: 'The local emulator is not available in this build.' } };
-    return { ok: true, env, baseUrl };
+    if (!baseUrl) return fail({ kind: 'invalid-input', message: 'The local emulator is not available in this build.' });
+    return ok({ env, baseUrl });
   }
 
   /**
@@ -139,8 +140,9 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
     const email = req.email.trim();
     if (!email || !email.includes('@')) return fail({ kind: 'invalid-input', message: 'Enter the email address of your DeepCurrent account.' });
     if (!req.password) return fail({ kind: 'invalid-input', message: 'Enter your password.' });
-    const env = resolveEnvironment(req.environment);
-    if (!env.ok) return fail(env.error);
+    const resolved = resolveEnvironment(req.environment);
+    if (!resolved.ok) return resolved;
+    const env = resolved.value;
     const token = await requestAccessToken(ctx, env.baseUrl, email, req.password);
     if (!token.ok) return fail(await explainMissingApi(token.error, env.baseUrl));
     const profile = await fetchProfile(ctx, env.baseUrl, token.value);
@@ -152,8 +154,9 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
     const key = req.apiKey.trim();
     const problem = apiKeyFormatProblem(key);
     if (problem) return fail({ kind: 'invalid-input', message: problem });
-    const env = resolveEnvironment(req.environment);
-    if (!env.ok) return fail(env.error);
+    const resolved = resolveEnvironment(req.environment);
+    if (!resolved.ok) return resolved;
+    const env = resolved.value;
     const profile = await fetchProfile(ctx, env.baseUrl, key);
     if (!profile.ok) {
       if (profile.error.kind === 'unauthorized') return fail({ ...profile.error, message: apiKeyRefusal(profile.error) });

@@ -166,11 +166,11 @@ export async function callApi<T>(http: HttpPort, baseUrl: string, call: ApiCall)
       signal: controller.signal,
     });
     if (!sent.ok) {
-      const code = sent.failure.reason === 'network' ? sent.failure.code : null;
+      const code = sent.error.reason === 'network' ? sent.error.code : null;
       return fail(errorFromNetworkFailure(code, timedOut, call.signal?.aborted ?? false));
     }
-    const { status, headers: answerHeaders } = sent.response;
-    const text = UTF8.decode(sent.response.bytes);
+    const { status, headers: answerHeaders } = sent.value;
+    const text = UTF8.decode(sent.value.bytes);
     const okStatus = status >= 200 && status < 300;
     let parsed: unknown = null;
     if (text.length > 0) {

@@ -13,6 +13,7 @@
  *   refused header is named, never its value (it may be a credential);
  * - never throws, never rejects, never logs.
  */
+import type { Result } from '../../src-shared/errors';
 import { MANAGED_HEADERS } from '../../src-shared/tester-wire';
 
 /** One request to send. */
@@ -63,7 +64,7 @@ export type HttpFailure =
   /** The body did not decode as its Content-Encoding says. */
   | { reason: 'undecodable'; codings: string[] };
 
-export type HttpResult = { ok: true; response: HttpResponse } | { ok: false; failure: HttpFailure };
+export type HttpResult = Result<HttpResponse, HttpFailure>;
 
 /** The HTTP port. One instance per process; `close()` on quit drops its idle connections. */
 export interface HttpPort {
@@ -111,7 +112,7 @@ export interface BodyStream {
 export type FetchFunction = (url: string, init: FetchInit) => Promise<FetchResponse>;
 
 const EMPTY = new Uint8Array(0);
-const ABORTED: HttpResult = { ok: false, failure: { reason: 'aborted' } };
+const ABORTED: HttpResult = { ok: false, error: { reason: 'aborted' } };
 const NO_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 /** RFC 9110 token: what Node (and Chromium) accept as a header name. */
@@ -293,9 +294,9 @@ export interface FetchSendOptions {
 export async function sendWithFetch(fetchFn: FetchFunction, request: HttpRequest, options: FetchSendOptions = {}): Promise<HttpResult> {
   const { signal } = request;
   const url = sendableUrl(request.url);
-  if (!url) return { ok: false, failure: { reason: 'refused-url' } };
+  if (!url) return { ok: false, error: { reason: 'refused-url' } };
   const headers = outgoingHeaders(request.headers);
-  if (!headers.ok) return { ok: false, failure: { reason: 'invalid-header', name: headers.name } };
+  if (!headers.ok) return { ok: false, error: { reason: 'invalid-header', name: headers.name } };
   if (signal.aborted) return ABORTED;
 
   let response: FetchResponse;
@@ -313,17 +314,17 @@ export async function sendWithFetch(fetchFn: FetchFunction, request: HttpRequest
   } catch (err) {
     if (signal.aborted) return ABORTED;
     const recovered = options.onFetchError?.(err);
-    return recovered ?? { ok: false, failure: failureOf(err, signal) };
+    return recovered ?? { ok: false, error: failureOf(err, signal) };
   }
   if (response.type === 'opaqueredirect') {
     await response.body?.cancel().catch(() => {});
-    return options.onOpaqueRedirect?.() ?? { ok: false, failure: { reason: 'network', code: 'ERR_REDIRECT_UNREADABLE' } };
+    return options.onOpaqueRedirect?.() ?? { ok: false, error: { reason: 'network', code: 'ERR_REDIRECT_UNREADABLE' } };
   }
 
   const listed = listResponseHeaders(response.headers, options.setCookiesOf?.(response));
   const answer = (bytes: Uint8Array, truncated: boolean): HttpResult => ({
     ok: true,
-    response: { status: response.status, statusText: response.statusText, headers: listed, bytes, truncated },
+    value: { status: response.status, statusText: response.statusText, headers: listed, bytes, truncated },
   });
   if (request.method === 'HEAD' || NO_BODY_STATUSES.has(response.status)) {
     // Read to its end (it is empty) rather than cancelled: a cancelled body costs the keep-alive connection.
@@ -335,6 +336,6 @@ export async function sendWithFetch(fetchFn: FetchFunction, request: HttpRequest
     if (signal.aborted) return ABORTED;
     return answer(bytes, truncated);
   } catch (err) {
-    return { ok: false, failure: failureOf(err, signal, codingsOf(listed)) };
+    return { ok: false, error: failureOf(err, signal, codingsOf(listed)) };
   }
 }

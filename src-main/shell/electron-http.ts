@@ -78,7 +78,7 @@ function rawSetCookies(response: FetchResponse): readonly string[] | undefined {
 }
 
 /** A redirect Chromium stopped at and no webRequest report described: there is no status or Location to show. */
-const UNREADABLE_REDIRECT: HttpResult = { ok: false, failure: { reason: 'network', code: 'ERR_REDIRECT_UNREADABLE' } };
+const UNREADABLE_REDIRECT: HttpResult = { ok: false, error: { reason: 'network', code: 'ERR_REDIRECT_UNREADABLE' } };
 
 /** net.fetch's rejection of a manual redirect (ClientRequest's "Redirect was cancelled"). */
 function isCancelledRedirect(err: unknown): boolean {
@@ -123,7 +123,7 @@ export function createElectronHttp(deps: { session: HttpSession }): HttpPort {
       const exchange = String(nextExchange++);
       const recovered = (): HttpResult | undefined => {
         const response = redirects.get(exchange);
-        return response ? { ok: true, response } : undefined;
+        return response ? { ok: true, value: response } : undefined;
       };
       try {
         return await sendWithFetch(

@@ -96,11 +96,11 @@ export async function runRequest(http: HttpPort, prepared: PreparedRequest, opti
       maxBytes: options.maxBytes ?? MAX_BODY_BYTES,
       signal: controller.signal,
     });
-    if (result.ok) return { ok: true, response: { ...result.response, durationMs: elapsed() } };
+    if (result.ok) return { ok: true, response: { ...result.value, durationMs: elapsed() } };
     // Cancelled: aborted by the caller (through its controller) before the time limit.
     const cancelled = !timedOut && options.controller?.signal.aborted === true;
-    const attempted = result.failure.reason !== 'invalid-header' && result.failure.reason !== 'refused-url';
-    return { ok: false, error: errorFor(result.failure, timedOut, cancelled), durationMs: elapsed(), attempted };
+    const attempted = result.error.reason !== 'invalid-header' && result.error.reason !== 'refused-url';
+    return { ok: false, error: errorFor(result.error, timedOut, cancelled), durationMs: elapsed(), attempted };
   } finally {
     clearTimeout(timer);
   }

@@ -26,7 +26,7 @@ function answering(body: string, status = 200): ApiPorts & { sent: HttpRequest[]
     async send(request) {
       sent.push(request);
       const bytes = new TextEncoder().encode(body);
-      return { ok: true, response: { status, statusText: '', headers: [['content-type', 'application/json']], bytes, truncated: false } };
+      return { ok: true, value: { status, statusText: '', headers: [['content-type', 'application/json']], bytes, truncated: false } };
     },
     async close() {},
   };

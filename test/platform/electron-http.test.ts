@@ -50,7 +50,7 @@ describe('the Electron HTTP adapter', () => {
     const raw = ['Set-Cookie', 'a=1; Expires=Wed, 21 Oct 2026 07:28:00 GMT', 'Content-Type', 'text/plain', 'set-cookie', 'b=2'];
     const http = createElectronHttp({ session: { fetch: async () => netFetchResponse(raw, 'ok') } });
     const r = await http.send(request());
-    expect(r.ok && r.response.headers).toEqual([
+    expect(r.ok && r.value.headers).toEqual([
       ['content-type', 'text/plain'],
       ['set-cookie', 'a=1; Expires=Wed, 21 Oct 2026 07:28:00 GMT'],
       ['set-cookie', 'b=2'],
@@ -63,9 +63,9 @@ describe('the Electron HTTP adapter', () => {
         throw new Error('Redirect was cancelled');
       },
     };
-    expect(await createElectronHttp({ session }).send(request())).toEqual({ ok: false, failure: { reason: 'network', code: 'ERR_REDIRECT_UNREADABLE' } });
+    expect(await createElectronHttp({ session }).send(request())).toEqual({ ok: false, error: { reason: 'network', code: 'ERR_REDIRECT_UNREADABLE' } });
     const opaque: HttpSession = { fetch: async () => ({ status: 0, statusText: '', type: 'opaqueredirect', headers: new Headers(), body: null }) };
-    expect(await createElectronHttp({ session: opaque }).send(request())).toEqual({ ok: false, failure: { reason: 'network', code: 'ERR_REDIRECT_UNREADABLE' } });
+    expect(await createElectronHttp({ session: opaque }).send(request())).toEqual({ ok: false, error: { reason: 'network', code: 'ERR_REDIRECT_UNREADABLE' } });
   });
 
   it('maps Chromium errors to Node codes where they mean the same, and keeps the others', async () => {
@@ -74,8 +74,8 @@ describe('the Electron HTTP adapter', () => {
         throw new Error(message);
       },
     });
-    expect(await createElectronHttp({ session: failing('net::ERR_NAME_NOT_RESOLVED') }).send(request())).toEqual({ ok: false, failure: { reason: 'network', code: 'ENOTFOUND' } });
-    expect(await createElectronHttp({ session: failing('net::ERR_PROXY_CONNECTION_FAILED') }).send(request())).toEqual({ ok: false, failure: { reason: 'network', code: 'ERR_PROXY_CONNECTION_FAILED' } });
+    expect(await createElectronHttp({ session: failing('net::ERR_NAME_NOT_RESOLVED') }).send(request())).toEqual({ ok: false, error: { reason: 'network', code: 'ENOTFOUND' } });
+    expect(await createElectronHttp({ session: failing('net::ERR_PROXY_CONNECTION_FAILED') }).send(request())).toEqual({ ok: false, error: { reason: 'network', code: 'ERR_PROXY_CONNECTION_FAILED' } });
   });
 
   it('gives up its webRequest listeners and closes the connections on close', async () => {

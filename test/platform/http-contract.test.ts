@@ -29,8 +29,8 @@ const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
 const header = (headers: [string, string][], name: string) => headers.find(([n]) => n === name)?.[1];
 
 function answer(result: HttpResult) {
-  if (!result.ok) throw new Error(`expected a response, got ${JSON.stringify(result.failure)}`);
-  return result.response;
+  if (!result.ok) throw new Error(`expected a response, got ${JSON.stringify(result.error)}`);
+  return result.value;
 }
 
 // -------------------------------------------------------------------------------------------------------------
@@ -225,7 +225,7 @@ function httpContract(name: string, create: () => HttpPort) {
           res.writeHead(200, { 'Content-Encoding': 'gzip' });
           res.end(Buffer.from('this is not gzip, whatever the header says'));
         });
-        expect(await send(damaged.url)).toEqual({ ok: false, failure: { reason: 'undecodable', codings: ['gzip'] } });
+        expect(await send(damaged.url)).toEqual({ ok: false, error: { reason: 'undecodable', codings: ['gzip'] } });
       });
     });
 
@@ -287,20 +287,20 @@ function httpContract(name: string, create: () => HttpPort) {
         const cancel = new AbortController();
         const pending = send(`${server.url}/mid-body`, { signal: cancel.signal });
         setTimeout(() => cancel.abort(), 150);
-        expect(await within(2000, pending)).toEqual({ ok: false, failure: { reason: 'aborted' } });
+        expect(await within(2000, pending)).toEqual({ ok: false, error: { reason: 'aborted' } });
         await within(2000, server.closed(server.requests.at(-1)!.connection));
       });
 
       it('stops at the time limit while waiting for the headers (an AbortSignal.timeout)', async () => {
         const started = performance.now();
         const r = await within(3000, send(`${server.url}/stall`, { signal: AbortSignal.timeout(200) }));
-        expect(r).toEqual({ ok: false, failure: { reason: 'aborted' } });
+        expect(r).toEqual({ ok: false, error: { reason: 'aborted' } });
         expect(performance.now() - started).toBeGreaterThanOrEqual(190);
       });
 
       it('sends nothing when the signal has already aborted', async () => {
         const before = server.requests.length;
-        expect(await send(`${server.url}/stall`, { signal: AbortSignal.abort() })).toEqual({ ok: false, failure: { reason: 'aborted' } });
+        expect(await send(`${server.url}/stall`, { signal: AbortSignal.abort() })).toEqual({ ok: false, error: { reason: 'aborted' } });
         expect(server.requests).toHaveLength(before);
       });
     });
@@ -312,14 +312,14 @@ function httpContract(name: string, create: () => HttpPort) {
       });
 
       it('refuses an invalid header name, naming it', async () => {
-        expect(await send(server.url, { headers: [['Bad Name', '1']] })).toEqual({ ok: false, failure: { reason: 'invalid-header', name: 'Bad Name' } });
+        expect(await send(server.url, { headers: [['Bad Name', '1']] })).toEqual({ ok: false, error: { reason: 'invalid-header', name: 'Bad Name' } });
         expect(server.requests).toHaveLength(0);
       });
 
       it('refuses an invalid header value, naming the header and never the value', async () => {
         for (const value of ['dc_secret\u0001value', 'dc_secret\nX-Evil: 1']) {
           const r = await send(server.url, { headers: [['X-Trace', value]] });
-          expect(r).toEqual({ ok: false, failure: { reason: 'invalid-header', name: 'X-Trace' } });
+          expect(r).toEqual({ ok: false, error: { reason: 'invalid-header', name: 'X-Trace' } });
           expect(JSON.stringify(r)).not.toContain('secret');
         }
         expect(server.requests).toHaveLength(0);
@@ -327,7 +327,7 @@ function httpContract(name: string, create: () => HttpPort) {
 
       it('refuses a URL with a user name or password, or another scheme, and sends nothing', async () => {
         for (const url of [server.url.replace('http://', 'http://user:pw@'), server.url.replace('http://', 'http://user@'), 'ftp://127.0.0.1/', 'file:///etc/passwd', 'not a url']) {
-          expect(await send(url)).toEqual({ ok: false, failure: { reason: 'refused-url' } });
+          expect(await send(url)).toEqual({ ok: false, error: { reason: 'refused-url' } });
         }
         expect(server.requests).toHaveLength(0);
       });
@@ -339,7 +339,7 @@ function httpContract(name: string, create: () => HttpPort) {
         await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
         const port = (closed.address() as AddressInfo).port;
         await new Promise((resolve) => closed.close(resolve));
-        expect(await send(`http://127.0.0.1:${port}/`)).toEqual({ ok: false, failure: { reason: 'network', code: 'ECONNREFUSED' } });
+        expect(await send(`http://127.0.0.1:${port}/`)).toEqual({ ok: false, error: { reason: 'network', code: 'ECONNREFUSED' } });
       });
 
       describe('TLS', () => {
@@ -355,8 +355,8 @@ function httpContract(name: string, create: () => HttpPort) {
           const r = await send(`${server.url}/api`, { headers: [['Authorization', 'Bearer dc_secret']] });
           expect(r.ok).toBe(false);
           if (!r.ok) {
-            expect(r.failure.reason).toBe('network');
-            expect(r.failure.reason === 'network' && isCertificateCode(r.failure.code)).toBe(true);
+            expect(r.error.reason).toBe('network');
+            expect(r.error.reason === 'network' && isCertificateCode(r.error.code)).toBe(true);
           }
           expect(server.requests).toHaveLength(0);
         });

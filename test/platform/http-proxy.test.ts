@@ -77,8 +77,8 @@ function get(http: HttpPort, url: string): Promise<HttpResult> {
 }
 
 function body(result: HttpResult): string {
-  if (!result.ok) throw new Error(`expected a response, got ${JSON.stringify(result.failure)}`);
-  return Buffer.from(result.response.bytes).toString('utf8');
+  if (!result.ok) throw new Error(`expected a response, got ${JSON.stringify(result.error)}`);
+  return Buffer.from(result.value.bytes).toString('utf8');
 }
 
 describe('the Node adapter and HTTP_PROXY / NO_PROXY', () => {
@@ -99,7 +99,7 @@ describe('the Node adapter and HTTP_PROXY / NO_PROXY', () => {
     const http = nodeHttp();
     // The target speaks plain HTTP, so the TLS handshake inside the tunnel fails: what counts is the tunnel.
     const r = await get(http, `${targetUrl.replace('http:', 'https:')}/tunnelled`);
-    expect(r).toMatchObject({ ok: false, failure: { reason: 'network' } });
+    expect(r).toMatchObject({ ok: false, error: { reason: 'network' } });
     expect(tunnels).toEqual([new URL(targetUrl).host]);
     expect(proxied).toEqual([]);
   });
@@ -132,7 +132,7 @@ describe('the Node adapter and HTTP_PROXY / NO_PROXY', () => {
     await new Promise((resolve) => closed.close(resolve));
     process.env.HTTP_PROXY = closedUrl;
     const r = await get(nodeHttp(), `${targetUrl}/unreachable-proxy`);
-    expect(r).toMatchObject({ ok: false, failure: { reason: 'network' } });
+    expect(r).toMatchObject({ ok: false, error: { reason: 'network' } });
     expect(seenByTarget).toHaveLength(0);
   });
 });

@@ -33,7 +33,7 @@ describe('checkBaseUrl', () => {
     ['https://api.example.com/api/v2', 'https://api.example.com/api/v2', null],
     ['https://api.example.com/xapi/v1', 'https://api.example.com/xapi/v1', null],
   ])('%j → %j', (input, baseUrl, note) => {
-    expect(checkBaseUrl(input)).toEqual({ ok: true, baseUrl, note });
+    expect(checkBaseUrl(input)).toEqual({ ok: true, value: { baseUrl, note } });
   });
 
   it.each([
@@ -45,14 +45,14 @@ describe('checkBaseUrl', () => {
     ['https://api.example.com/api/v1?x=1', 'The URL must not contain a query or a fragment.'],
     ['https://api.example.com/#top', 'The URL must not contain a query or a fragment.'],
   ])('refuses %j: %s', (input, message) => {
-    expect(checkBaseUrl(input)).toEqual({ ok: false, message });
+    expect(checkBaseUrl(input)).toEqual({ ok: false, error: message });
   });
 
   it('changes nothing when checking its own answer again (stored accounts are checked again on every use)', () => {
     for (const input of ['https://API.example.com:443/api/v1/api/v1/', 'https://example.com/a/api/v1', 'http://[::1]:80/']) {
       const first = checkBaseUrl(input);
-      if (!first.ok) throw new Error(first.message);
-      expect(checkBaseUrl(first.baseUrl)).toEqual({ ok: true, baseUrl: first.baseUrl, note: null });
+      if (!first.ok) throw new Error(first.error);
+      expect(checkBaseUrl(first.value.baseUrl)).toEqual({ ok: true, value: { baseUrl: first.value.baseUrl, note: null } });
     }
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Ref } from 'react';
 import { checkBaseUrl, type Environment } from '../../../src-shared/environments';
+import { fail, ok, type Result } from '../../../src-shared/errors';
 import type { EnvironmentOption } from '../../../src-shared/models';
 import { Field } from '../../components/field';
 
@@ -30,13 +31,13 @@ export function initialEnvironmentChoice(options: EnvironmentOption[], preferred
 export function resolveEnvironment(
   options: EnvironmentOption[],
   value: EnvironmentChoice,
-): { ok: true; environment: Environment } | { ok: false; message: string } {
+): Result<Environment, string> {
   if (value.choice === 'custom') {
     const checked = checkBaseUrl(value.baseUrl);
-    return checked.ok ? { ok: true, environment: { kind: 'custom', baseUrl: checked.baseUrl } } : checked;
+    return checked.ok ? ok({ kind: 'custom', baseUrl: checked.value.baseUrl }) : checked;
   }
   const option = options[Number(value.choice)];
-  return option ? { ok: true, environment: option.environment } : { ok: false, message: 'Choose an environment.' };
+  return option ? ok(option.environment) : fail('Choose an environment.');
 }
 
 export interface EnvironmentFieldProps {
@@ -53,7 +54,7 @@ const BASE_URL_HINT = 'https:// anywhere; http:// only for this computer.';
 /** The select and, for a custom URL, the base URL field. */
 export function EnvironmentField({ options, value, onChange, baseUrlError, baseUrlRef, disabled }: EnvironmentFieldProps) {
   const checked = value.choice === 'custom' ? checkBaseUrl(value.baseUrl) : null;
-  const note = checked?.ok ? checked.note : null;
+  const note = checked?.ok ? checked.value.note : null;
   return (
     <>
       <Field label="Environment">

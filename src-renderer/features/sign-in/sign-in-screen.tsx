@@ -103,7 +103,7 @@ function SignInForm() {
     if (signIn.pending || locked) return;
     const found: FieldErrors = {};
     const environment = resolveEnvironment(options, env);
-    if (!environment.ok) found.baseUrl = environment.message;
+    if (!environment.ok) found.baseUrl = environment.error;
     if (mode === 'password') {
       if (!email.trim() || !email.includes('@')) found.email = 'Enter the email address of your DeepCurrent account.';
       if (!password) found.password = 'Enter your password.';
@@ -120,12 +120,12 @@ function SignInForm() {
     if (mode === 'password') {
       const secret = password;
       setPassword('');
-      const ok = await submitPassword({ email, password: secret, environment: environment.environment });
+      const ok = await submitPassword({ email, password: secret, environment: environment.value });
       if (!ok) refs.password.current?.focus();
     } else {
       const secret = apiKey;
       setApiKey('');
-      const ok = await submitApiKey({ apiKey: secret, environment: environment.environment });
+      const ok = await submitApiKey({ apiKey: secret, environment: environment.value });
       if (!ok) refs.apiKey.current?.focus();
     }
   };
