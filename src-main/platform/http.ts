@@ -134,17 +134,17 @@ export function sendableUrl(url: string): URL | null {
 }
 
 /**
- * The headers to send: managed ones dropped, the rest checked. Returns the name of the first header Node would
- * refuse instead of the list when there is one.
+ * The headers to send: managed ones dropped, the rest checked. Refuses with the name of the first header Node would
+ * refuse (never its value) when there is one.
  */
-export function outgoingHeaders(headers: [string, string][]): { ok: true; headers: [string, string][] } | { ok: false; name: string } {
+export function outgoingHeaders(headers: [string, string][]): Result<[string, string][], HttpFailure> {
   const out: [string, string][] = [];
   for (const [name, value] of headers) {
-    if (!HEADER_NAME.test(name) || !HEADER_VALUE.test(value)) return { ok: false, name };
+    if (!HEADER_NAME.test(name) || !HEADER_VALUE.test(value)) return { ok: false, error: { reason: 'invalid-header', name } };
     if (MANAGED_HEADERS.has(name.toLowerCase())) continue;
     out.push([name, value]);
   }
-  return { ok: true, headers: out };
+  return { ok: true, value: out };
 }
 
 /**
@@ -296,14 +296,14 @@ export async function sendWithFetch(fetchFn: FetchFunction, request: HttpRequest
   const url = sendableUrl(request.url);
   if (!url) return { ok: false, error: { reason: 'refused-url' } };
   const headers = outgoingHeaders(request.headers);
-  if (!headers.ok) return { ok: false, error: { reason: 'invalid-header', name: headers.name } };
+  if (!headers.ok) return headers;
   if (signal.aborted) return ABORTED;
 
   let response: FetchResponse;
   try {
     response = await fetchFn(url.href, {
       method: request.method,
-      headers: headers.headers,
+      headers: headers.value,
       // Bytes, not a string: fetch adds `Content-Type: text/plain` to a string body that has none.
       ...(request.body !== undefined ? { body: new TextEncoder().encode(request.body) } : {}),
       redirect: 'manual',
