@@ -142,15 +142,16 @@ function errorBody(raw: RawResponse): unknown {
 }
 
 /**
- * Whether the server rejected the credential: a 401, or a 403 whose detail is "Could not validate credentials"
- * (as some DeepCurrent-compatible servers answer a bad token).
+ * The `detail` that decides, with the status, whether the server rejected the credential (`isRejectedCredential`):
+ * only a 403's body is read for it (some DeepCurrent-compatible servers answer a bad token with 403 "Could not
+ * validate credentials"); null for any other status.
  */
-export function isCredentialRejected(raw: RawResponse): boolean {
-  return raw.status === 401 || (raw.status === 403 && isRejectedCredential(raw.status, detailOf(errorBody(raw))));
+export function rejectionDetail(raw: RawResponse): string | null {
+  return raw.status === 403 ? detailOf(errorBody(raw)) : null;
 }
 
 /** The explanation of a status in plain words, with the action to take; null for an ordinary success. */
-function explainStatus(raw: RawResponse, sentCredential: boolean, rejected = isCredentialRejected(raw)): string | null {
+function explainStatus(raw: RawResponse, sentCredential: boolean, rejected = isRejectedCredential(raw.status, rejectionDetail(raw))): string | null {
   const { status } = raw;
   const detail = () => detailOf(errorBody(raw));
   if (rejected) {
@@ -196,7 +197,7 @@ export function shapeResponse(
     historyId: string;
     sentCredential: boolean;
     notes: string[];
-    /** `isCredentialRejected(raw)` when the caller has it already (it may parse the body). */
+    /** Whether the credential was rejected, when the caller has decided it already (it may parse the body). */
     credentialRejected?: boolean;
   },
 ): TesterResponse {
@@ -210,7 +211,7 @@ export function shapeResponse(
     if (shown !== value) hidden = true;
     headers.push([name, shown]);
   }
-  const rejected = options.credentialRejected ?? isCredentialRejected(raw);
+  const rejected = options.credentialRejected ?? isRejectedCredential(raw.status, rejectionDetail(raw));
   const explanation = [
     ...options.notes,
     explainStatus(raw, options.sentCredential, rejected),

@@ -14,7 +14,8 @@ import { readSettings, type ServiceContext } from '../accounts';
 import type { StoredAccount } from '../accounts';
 import { loadEndpoints } from './tester-endpoints';
 import { prepareRequest } from './tester-request';
-import { isCredentialRejected, shapeResponse } from './tester-response';
+import { isRejectedCredential } from '../deepcurrent-api';
+import { rejectionDetail, shapeResponse } from './tester-response';
 import { runRequest } from './tester-runner';
 
 /**
@@ -87,7 +88,7 @@ export function createTesterHandlers(ctx: ServiceContext): TesterHandlers {
         return ok({ outcome: { ok: false, error: outcome.error }, historyEntry, account: summaryOf(account.id) });
       }
       const raw = outcome.response;
-      const credentialRejected = isCredentialRejected(raw);
+      const credentialRejected = isRejectedCredential(raw.status, rejectionDetail(raw));
       if (request.auth !== 'none' && credentialRejected) await ctx.session.noteRejected(account.id, request.auth);
       const response = shapeResponse(raw, { historyId, sentCredential: request.auth !== 'none', notes: prepared.value.notes, credentialRejected });
       const historyEntry = record({ ...tags, status: raw.status, errorKind: null, durationMs: raw.durationMs });

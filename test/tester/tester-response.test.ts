@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   FORBIDDEN_EXPLANATION,
   HIDDEN_CREDENTIALS_NOTE,
-  isCredentialRejected,
+  rejectionDetail,
   shapeBody,
   shapeResponse,
   UNAUTHORIZED_EXPLANATION,
 } from '../../src-main/tester/tester-response';
 import type { RawResponse } from '../../src-main/tester/tester-runner';
+import { isRejectedCredential } from '../../src-main/deepcurrent-api';
 
 const enc = new TextEncoder();
 
@@ -112,12 +113,12 @@ describe('status explanations in the docs words', () => {
   it('explains 403 as a plan or role question, not a sign-in problem', () => {
     const r = raw(403, '{"detail":"This feature requires a paid plan"}');
     expect(shape(r).explanation).toBe(FORBIDDEN_EXPLANATION);
-    expect(isCredentialRejected(r)).toBe(false);
+    expect(isRejectedCredential(r.status, rejectionDetail(r))).toBe(false);
   });
 
   it('treats 403 "Could not validate credentials" as an invalid credential', () => {
     const r = raw(403, '{"detail":"Could not validate credentials"}');
-    expect(isCredentialRejected(r)).toBe(true);
+    expect(isRejectedCredential(r.status, rejectionDetail(r))).toBe(true);
     expect(shape(r).explanation).toBe(`${UNAUTHORIZED_EXPLANATION} Sign in again.`);
   });
 
