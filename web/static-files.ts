@@ -1,30 +1,14 @@
 /**
  * Serves the built renderer (`out/renderer`) for the start:web bridge: `index.html` with the bridge script
  * injected at the top of `<head>` (so it runs before the app's bundle), and the assets beside it, each with the
- * app's security headers. Paths never leave the renderer folder.
+ * app's security headers and the MIME types the app:// protocol uses. Paths never leave the renderer folder, not even
+ * through a symlink.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
 import { BOOT_HINT_ATTRIBUTE } from '../src-shared/boot-hint';
+import { contentTypeOf } from '../src-main/shell/app-protocol';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** The tag that loads the bridge: deferred, so it does not block parsing, yet runs before the module app script (document order). */
 const BRIDGE_SCRIPT_TAG = '<script defer src="/__bridge.js"></script>';
@@ -72,8 +56,10 @@ export async function readStaticFile(
   if (!file.startsWith(root + sep)) return null;
   try {
     if (!(await stat(file)).isFile()) return null;
+    // A symlink inside the folder may point out of it: the real path must stay inside too.
+    if (!(await realpath(file)).startsWith((await realpath(root)) + sep)) return null;
     const body = await readFile(file);
-    const contentType = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const contentType = contentTypeOf(file);
     if (file === resolve(root, 'index.html')) {
       const html = injectBootHint(injectBridgeScript(body.toString('utf8')), await bootHint());
       return { body: Buffer.from(html, 'utf8'), contentType };
