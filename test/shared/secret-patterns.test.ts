@@ -82,3 +82,41 @@ describe('credential-looking values', () => {
     expect(maskCredentialRuns(`${mixed(20)}/${mixed(20)}`)).toBe(REDACTED);
   });
 });
+
+describe('the edges of the value rules (from a mutation run)', () => {
+  it('leaves the ordinary names author(s) and keyword(s) alone', () => {
+    for (const name of ['author', 'authors', 'keyword', 'keywords', 'Authors', 'KEYWORDS']) expect(isSecretName(name)).toBe(false);
+  });
+
+  it('needs digits in a base64 run and in a hex run: long words and letter-only hex are not credentials', () => {
+    const camel = 'ThisIsAVeryLongCamelCaseIdentifierWithoutAnyDigitsAtAll';
+    expect(camel.length).toBeGreaterThanOrEqual(MIN_BASE64_RUN);
+    expect(looksLikeCredential(camel)).toBe(false);
+    expect(maskCredentialRuns(`name=${camel}`)).toBe(`name=${camel}`);
+    const lettersOnlyHex = 'deadbeef'.repeat(6);
+    expect(lettersOnlyHex.length).toBeGreaterThanOrEqual(MIN_HEX_RUN);
+    expect(maskCredentialRuns(`id ${lettersOnlyHex}`)).toBe(`id ${lettersOnlyHex}`);
+  });
+
+  it('masks every credential-looking run in a text, not only the first, with the REDACTED marker', () => {
+    // Not hex (X, y): only the base64 rule can mask these.
+    const a = 'Xy7'.repeat(14);
+    const b = 'Zq9'.repeat(14);
+    const hexA = '0123456789abcdef'.repeat(3);
+    const out = maskCredentialRuns(`first ${a} then ${b}, hex ${hexA} and ${hexA}`);
+    expect(out).not.toContain(a);
+    expect(out).not.toContain(b);
+    expect(out).not.toContain(hexA);
+    expect(out.match(new RegExp(REDACTED, 'g'))!.length).toBeGreaterThanOrEqual(4);
+    expect(REDACTED).toBe('REDACTED');
+  });
+
+  it('judges a path segment by segment: every long mixed segment is masked, words are not', () => {
+    const one = 'Xy7'.repeat(12);
+    const two = 'Qz5'.repeat(12);
+    const path = `/api/v1/items/${one}/notes/${two}`;
+    expect(maskCredentialRuns(path, { slashSeparates: true })).toBe(`/api/v1/items/${REDACTED}/notes/${REDACTED}`);
+    const words = '/api/v1/a-very-long-path-segment-made-of-ordinary-words/and-another-one-just-as-long';
+    expect(maskCredentialRuns(words, { slashSeparates: true })).toBe(words);
+  });
+});
