@@ -101,7 +101,8 @@ export const REQUEST_SCHEMAS = {
     .object({ accountId: id, reason: z.enum(REGENERATION_REASONS), note: z.string().max(500) })
     .strict(),
   confirmNewKey: z.object({ accountId: id }).strict(),
-  sendRequest: z.object({ requestId: id, request: composedRequestSchema, accountId: id.optional() }).strict(),
+  /** `draftAccountId`: the account the request was made for; main refuses the send when another account is active. */
+  sendRequest: z.object({ requestId: id, request: composedRequestSchema, draftAccountId: id.optional() }).strict(),
   cancelRequest: z.object({ requestId: id }).strict(),
   listEndpoints: z.object({ refresh: z.boolean().optional() }).strict(),
   listHistory: z.object({ scope: z.enum(['account', 'all']).optional() }).strict(),

@@ -65,7 +65,7 @@ export function createTesterHandlers(ctx: ServiceContext): TesterHandlers {
     return account ? ctx.session.summarise(account) : null;
   }
 
-  async function sendRequest({ requestId, request, accountId }: RequestOf<'sendRequest'>): Promise<Result<SentRequest>> {
+  async function sendRequest({ requestId, request, draftAccountId }: RequestOf<'sendRequest'>): Promise<Result<SentRequest>> {
     if (inFlight.has(requestId)) {
       return fail({ kind: 'invalid-input', message: 'A request with this id is already in flight.' });
     }
@@ -76,7 +76,7 @@ export function createTesterHandlers(ctx: ServiceContext): TesterHandlers {
       if (!env.ok) return env;
       const { account, baseUrl } = env.value;
       // A request made for one account never goes out under another (a re-run from history, a draft of another tab).
-      if (accountId !== undefined && accountId !== account.id) return fail(otherAccount(ctx, accountId, account));
+      if (draftAccountId !== undefined && draftAccountId !== account.id) return fail(otherAccount(ctx, draftAccountId, account));
       const prepared = prepareRequest(baseUrl, request);
       if (!prepared.ok) return prepared;
       let credential: string | null = null;

@@ -99,7 +99,7 @@ describe('a request made for one account', () => {
   it('is sent when its account is the active one', async () => {
     ada = await signIn('ada@deepcurrent.test');
     const before = hits.length;
-    const sent = await call('sendRequest', { requestId: 'ada-1', request: composed({ path: '/api/v1/items', auth: 'token' }), accountId: ada });
+    const sent = await call('sendRequest', { requestId: 'ada-1', request: composed({ path: '/api/v1/items', auth: 'token' }), draftAccountId: ada });
     expect(sent.outcome).toMatchObject({ ok: true, response: { status: 200 } });
     expect(hits.slice(before)).toEqual([`GET ${emu.url}/api/v1/items`]);
   });
@@ -107,17 +107,16 @@ describe('a request made for one account', () => {
   it('is refused, unsent and unrecorded, when another account is active', async () => {
     free = await signIn('free@deepcurrent.test');
     const sentBefore = hits.length;
-    const error = await refusal('sendRequest', { requestId: 'ada-2', request: composed({ path: '/api/v1/items', auth: 'token' }), accountId: ada });
+    const error = await refusal('sendRequest', { requestId: 'ada-2', request: composed({ path: '/api/v1/items', auth: 'token' }), draftAccountId: ada });
     expect(error.kind).toBe('conflict');
-    expect(error.message).toBe(
-      'This request was made for ada@deepcurrent.test, but the active account is now free@deepcurrent.test. Nothing was sent. Switch to the account it was made for, or load it into the editor to send it as free@deepcurrent.test.',
-    );
+    // Both accounts are named, so the user knows which to switch to.
+    expect(error.message).toMatch(/^This request was made for ada@deepcurrent\.test\b.*\bfree@deepcurrent\.test\b/);
     expect(hits.length).toBe(sentBefore);
     expect(await call('listHistory', {})).toEqual([]);
   });
 
   it('lists the whole history of the signed-in accounts on request, each entry with its account', async () => {
-    await call('sendRequest', { requestId: 'free-1', request: composed({ path: '/api/v1/users/me', auth: 'token' }), accountId: free });
+    await call('sendRequest', { requestId: 'free-1', request: composed({ path: '/api/v1/users/me', auth: 'token' }), draftAccountId: free });
     const all = await call('listHistory', { scope: 'all' });
     expect(all.map((e) => [e.accountId, e.request.path])).toEqual([
       [free, '/api/v1/users/me'],

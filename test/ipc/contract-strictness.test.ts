@@ -40,7 +40,7 @@ const VALID: { [K in ApiName]: Array<RequestOf<K>> } = {
   confirmNewKey: [{ accountId: 'acc_x' }],
   sendRequest: [
     { requestId: 'r1', request: { ...request, body: { kind: 'none' } } },
-    { requestId: 'r1', request: { ...request, body: { kind: 'none' } }, accountId: 'acc_x' },
+    { requestId: 'r1', request: { ...request, body: { kind: 'none' } }, draftAccountId: 'acc_x' },
     { requestId: 'r1', request: { ...request, body: { kind: 'json', text: '{}' } } },
     { requestId: 'r1', request: { ...request, body: { kind: 'form', fields: [row] } } },
     { requestId: 'r1', request: { ...request, body: { kind: 'text', text: 'hi', contentType: 'text/plain' } } },
