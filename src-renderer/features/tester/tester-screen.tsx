@@ -11,6 +11,7 @@ import { HistoryPanel } from './history-panel';
 import { RequestEditor } from './request-editor';
 import { ResponsePanel } from './response-panel';
 import { SnippetPanel } from './snippet-panel';
+import { CollectionsPanel } from '../collections';
 
 /** The tester screen. */
 export default function TesterScreen() {
@@ -52,6 +53,7 @@ export default function TesterScreen() {
         <ResponsePanel />
       </div>
       <SnippetPanel />
+      <CollectionsPanel />
       <HistoryPanel />
     </div>
   );
