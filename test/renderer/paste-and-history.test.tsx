@@ -73,6 +73,9 @@ describe('a pasted curl command', () => {
     await waitFor(() => dialog() === null);
     expect(main.count('importCurl')).toBe(1);
     expect(byLabel<HTMLInputElement>('Path').value).toBe('/api/v1/items?limit=5');
+    // The dialog's submit is its own: it never reaches the request form around it (a Send).
+    await main.settle();
+    expect(main.count('sendRequest')).toBe(0);
   });
 });
 

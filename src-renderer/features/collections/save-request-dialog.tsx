@@ -27,6 +27,8 @@ export function SaveRequestDialog() {
   const newFile = typingNewFile || !files.includes(save.file);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    // A portal: React would hand the submit on to any form the panel is drawn in.
+    event.stopPropagation();
     void confirm(false);
   };
   return (

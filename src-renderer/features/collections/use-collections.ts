@@ -31,6 +31,8 @@ export function useSaveShortcut(): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 's' || event.isComposing) return;
       event.preventDefault();
+      // Not from inside another dialog (Import curl, Variables…): one dialog at a time.
+      if (event.target instanceof Element && event.target.closest('[role="dialog"]')) return;
       if (!useAppStore.getState().collections.save) start();
     };
     document.addEventListener('keydown', onKeyDown);

@@ -35,6 +35,7 @@ export function VariablesDialog({ onClose }: { onClose: () => void }) {
   const change = (key: number, patch: Partial<VariableRow>) => setRows(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    event.stopPropagation(); // a portal: the submit stays in the dialog
     setBusy(true);
     const result = await saveVariables(collection.id, environment, rows.filter((r) => r.name.trim() !== '').map((r) => ({ name: r.name.trim(), value: r.value })));
     setBusy(false);

@@ -28,6 +28,8 @@ function ImportCurlDialog() {
   const area = useRef<HTMLTextAreaElement>(null);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    // The dialog is a portal inside the request form: React would hand this submit on to it (a Send).
+    event.stopPropagation();
     if (text.trim() !== '') void importCurl(text);
   };
   return (
