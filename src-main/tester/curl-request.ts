@@ -127,6 +127,22 @@ function methodOf(call: CurlCall, hasData: boolean): Result<HttpMethod> {
   return ok(method as HttpMethod);
 }
 
+/** Why the app ignores an option, for the ones people paste most. */
+const IGNORED_BECAUSE: Record<string, string> = {
+  '-L': 'the app never follows redirects: you see each answer',
+  '--location': 'the app never follows redirects: you see each answer',
+  '-k': 'the app always checks certificates',
+  '--insecure': 'the app always checks certificates',
+};
+
+/** One note for the ignored options: the ones with a reason of their own, then the rest together. */
+function ignoredNote(options: string[]): string {
+  const explained = options.filter((o) => IGNORED_BECAUSE[o]).map((o) => `${o} (${IGNORED_BECAUSE[o]})`);
+  const rest = options.filter((o) => !IGNORED_BECAUSE[o]);
+  const others = rest.length > 0 ? [`${rest.join(', ')} (${rest.length === 1 ? 'it changes' : 'they change'} only what curl prints or how it connects)`] : [];
+  return `Ignored: ${[...explained, ...others].join('; ')}.`;
+}
+
 /** `example.com/x` → `http://example.com/x`, as curl reads a URL without a scheme. */
 function withScheme(url: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(url) || url.startsWith('/') ? url : `http://${url}`;
@@ -187,9 +203,9 @@ export function curlToRequest(text: string, baseUrl: string): Result<CurlImport>
   const { body, headers } = hasData && !call.get ? bodyOf(data.value, headersRead.value.headers, notes) : { body: { kind: 'none' } as RequestBody, headers: headersRead.value.headers };
   if (leftOut.length > 0) {
     credentialLeftOut = true;
-    notes.unshift(`Left out: ${leftOut.join(', ')}. The app sends the account's own credential instead (see Auth); a credential never enters the tester.`);
+    notes.unshift(`Left out: ${leftOut.join(', ')}. A credential never enters the tester: it sends the account's own.`);
   }
-  if (call.ignored.length > 0) notes.push(`Ignored: ${[...new Set(call.ignored)].join(', ')} (the app never follows redirects, always checks certificates, and shows the whole answer).`);
+  if (call.ignored.length > 0) notes.push(ignoredNote([...new Set(call.ignored)]));
   if (call.stray.length > 0) notes.push(`Not read: ${call.stray.slice(0, 3).map((w) => `"${w.slice(0, 40)}"`).join(', ')} (only one URL is imported).`);
   if (call.cutAt !== null) notes.push(`Only the curl command was read; what followed it (${call.cutAt.slice(0, 40)} …) was not.`);
   const pathname = target.pathname.slice(basePath.length) || '/';

@@ -55,6 +55,7 @@ export const createPasteSlice: SliceCreator<PasteSlice> = (set, get) => {
       const { request, notes, credentialLeftOut } = result.value;
       // The account's own credential (Auth's default): the command's was left out by main.
       get().updateDraft({ ...fromComposed({ ...request, auth: 'none' }), auth: null, source: null, variables: {} });
+      get().clearCollectionsNotice(); // "Opened … from a file" no longer describes the draft
       patch({ busy: false, dialogOpen: false, error: null, notes, credentialLeftOut });
       return true;
     },

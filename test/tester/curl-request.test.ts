@@ -61,7 +61,7 @@ describe('credentials in the command are recognised and left out', () => {
     expect(imported.credentialLeftOut).toBe(true);
     expect(imported.notes[0]).toMatch(/^Left out: /);
     expect(imported.notes[0]).toMatch(leftOut);
-    expect(imported.notes[0]).toContain("The app sends the account's own credential instead");
+    expect(imported.notes[0]).toContain("A credential never enters the tester: it sends the account's own.");
     const text = JSON.stringify(imported.request);
     for (const secret of [JWT, KEY, 'secret', 'abc123', 'Authorization', 'Cookie', '$TOKEN', 'pw']) expect(text).not.toContain(secret);
   });
@@ -101,7 +101,9 @@ describe('what is refused, with a message that says why', () => {
 describe('what is ignored, with a note', () => {
   it('-L, -k, -s, -i and --compressed, in one note', () => {
     const { notes } = read(`curl -L -k -s -i --compressed ${BASE}/x`);
-    expect(notes).toEqual(['Ignored: -L, -k, -s, -i, --compressed (the app never follows redirects, always checks certificates, and shows the whole answer).']);
+    expect(notes).toEqual([
+      'Ignored: -L (the app never follows redirects: you see each answer); -k (the app always checks certificates); -s, -i, --compressed (they change only what curl prints or how it connects).',
+    ]);
   });
 
   it('what follows a pipe, and a JSON body without a Content-Type', () => {

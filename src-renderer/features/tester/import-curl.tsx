@@ -67,7 +67,7 @@ export function ImportCurlButton() {
   const openDialog = useAppStore((s) => s.openCurlImport);
   return (
     <>
-      <Button className="import-curl" onClick={openDialog}>
+      <Button variant="quiet" className="import-curl" onClick={openDialog}>
         Import curl…
       </Button>
       {open ? <ImportCurlDialog /> : null}

@@ -74,6 +74,8 @@ export function RequestEditor() {
             />
           )}
         </Field>
+      </div>
+      <div className="url-extras">
         <ImportCurlButton />
       </div>
       <CurlNotes />
