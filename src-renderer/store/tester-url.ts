@@ -52,3 +52,29 @@ export function urlFrom(path: string, rows: Row[]): Pick<TesterDraft, 'path' | '
   const inPath = query === null ? [] : splitQuery(query).map((kv) => newRow(kv.name, kv.value));
   return withQueryRows({ path: pathPart(path) }, [...inPath, ...rows]);
 }
+
+/**
+ * A full URL of the environment (same origin, under its base path) as the path below it, query and all
+ * (`http://127.0.0.1:8000/api/v1/items?limit=5` → `/api/v1/items?limit=5`); anything else as given.
+ */
+export function relativeToEnvironment(text: string, baseUrl: string): string {
+  const trimmed = text.trim();
+  if (!/^https?:\/\//i.test(trimmed)) return text;
+  let url: URL;
+  let base: URL;
+  try {
+    url = new URL(trimmed);
+    base = new URL(baseUrl);
+  } catch {
+    return text;
+  }
+  const basePath = base.pathname.replace(/\/+$/, '');
+  if (url.origin !== base.origin || url.username || url.password) return text;
+  if (basePath !== '' && url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) return text;
+  // The text after the origin as typed (the URL parser would re-encode the query).
+  const authority = trimmed.indexOf('//') + 2;
+  const end = trimmed.slice(authority).search(/[/?#]/);
+  const rest = end < 0 ? '/' : trimmed.slice(authority + end);
+  const below = (rest.startsWith('/') ? rest : `/${rest}`).slice(basePath.length);
+  return below === '' ? '/' : below.startsWith('/') ? below : `/${below}`;
+}

@@ -98,6 +98,13 @@ describe('the URL and the Query table', () => {
       { name: 'skip', value: 'a b', enabled: false },
     ]);
   });
+
+  it('a full URL of the environment pasted in becomes the path below it, its query in the table', async () => {
+    await openTester();
+    await type(byLabel('Path'), `${emulator.current.url}/api/v1/items?limit=1`);
+    expect(byLabel<HTMLInputElement>('Path').value).toBe('/api/v1/items?limit=1');
+    expect(byLabel<HTMLInputElement>('Query parameter 1 value').value).toBe('1');
+  });
 });
 
 describe('history', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { newRow } from '../../src-renderer/store/tester-draft';
-import { pathPart, urlFrom, withQueryRows, withUrlText } from '../../src-renderer/store/tester-url';
+import { pathPart, relativeToEnvironment, urlFrom, withQueryRows, withUrlText } from '../../src-renderer/store/tester-url';
 
 const plain = (rows: { name: string; value: string; enabled: boolean }[]) => rows.map(({ name, value, enabled }) => ({ name, value, enabled }));
 
@@ -38,5 +38,27 @@ describe('the URL and the Query table', () => {
     expect(plain(query).map((r) => r.name)).toEqual(['limit', 'skip']);
     expect(pathPart('/api/v1/items?x=1#f')).toBe('/api/v1/items');
     expect(pathPart('/api/v1/items#f')).toBe('/api/v1/items');
+  });
+});
+
+describe('a full URL pasted into the URL field', () => {
+  it.each([
+    ['http://127.0.0.1:8000/api/v1/items?limit=5&q=a%20b', 'http://127.0.0.1:8000', '/api/v1/items?limit=5&q=a%20b'],
+    ['http://127.0.0.1:8000?x=1', 'http://127.0.0.1:8000', '/?x=1'],
+    ['http://127.0.0.1:8000', 'http://127.0.0.1:8000', '/'],
+    ['https://host.example/prefix/api/v1/items', 'https://host.example/prefix', '/api/v1/items'],
+    ['https://host.example/prefix', 'https://host.example/prefix', '/'],
+  ])('%s on %s becomes %s', (text, base, expected) => {
+    expect(relativeToEnvironment(text, base)).toBe(expected);
+  });
+
+  it.each([
+    ['https://evil.example/api/v1/items', 'http://127.0.0.1:8000'],
+    ['http://127.0.0.1:9999/api', 'http://127.0.0.1:8000'],
+    ['https://host.example/other/x', 'https://host.example/prefix'],
+    ['http://ada:pw@127.0.0.1:8000/x', 'http://127.0.0.1:8000'],
+    ['/api/v1/items', 'http://127.0.0.1:8000'],
+  ])('%s on %s stays as given', (text, base) => {
+    expect(relativeToEnvironment(text, base)).toBe(text);
   });
 });

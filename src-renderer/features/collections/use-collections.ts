@@ -14,7 +14,10 @@ export function useCollectionsPolling(): void {
   const refresh = useAppStore((s) => s.refreshCollections);
   useEffect(() => {
     void refresh();
-    const timer = setInterval(() => void refresh(), COLLECTIONS_POLL_MS);
+    // Not while the window is hidden: the focus coming back asks at once.
+    const timer = setInterval(() => {
+      if (!document.hidden) void refresh();
+    }, COLLECTIONS_POLL_MS);
     const onFocus = () => void refresh();
     window.addEventListener('focus', onFocus);
     return () => {

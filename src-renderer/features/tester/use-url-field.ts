@@ -1,12 +1,14 @@
 /**
  * The behaviour of the URL (Path) field, for whichever component draws it: its text is the draft's URL, query
  * included, kept in sync with the Query table (`tester-url.ts`); a curl command pasted into it (or arriving whole, as
- * a paste or a drop does) is read by main and fills the request instead of being kept as a path.
+ * a paste or a drop does) is read by main and fills the request instead of being kept as a path; a full URL of the
+ * active environment pasted into it becomes the path below the environment (another server's stays as pasted, and
+ * Send says why it is refused).
  */
 import type { ChangeEvent, ClipboardEvent } from 'react';
 import { looksLikeCurl } from '../../../src-shared/curl';
-import { useAppStore } from '../../store';
-import { withQueryRows, withUrlText } from '../../store/tester-url';
+import { activeAccount, useAppStore } from '../../store';
+import { relativeToEnvironment, withQueryRows, withUrlText } from '../../store/tester-url';
 import type { Row } from '../../store/tester-draft';
 
 /** Props for the URL input, and the Query table's change handler. */
@@ -37,7 +39,8 @@ export function useUrlField(): {
         void importCurl(text.trim());
         return;
       }
-      update(withUrlText(draft, text));
+      const baseUrl = activeAccount(useAppStore.getState())?.baseUrl ?? null;
+      update(withUrlText(draft, arrivedWhole && baseUrl ? relativeToEnvironment(text, baseUrl) : text));
     },
     onQueryRows(rows) {
       update(withQueryRows(useAppStore.getState().tester.draft, rows));
