@@ -9,9 +9,9 @@
  *   <body, when there is one>
  *
  * `###` carries the name for JetBrains' HTTP Client and `# @name` for both tools. A block's comments, tags,
- * variables, unrecognised lines, pre-request script and response handler are written back as they were read, so replacing a request
- * the user wrote in an IDE keeps what the app does not edit. Only the replaced block's lines change in the file:
- * everything else stays byte for byte (line endings included).
+ * variables, unrecognised lines, pre-request script and response handler are written back as they were read, so
+ * replacing a request the user wrote in an IDE keeps what the app does not edit. Only the replaced block's lines
+ * change in the file: everything else stays byte for byte (line endings included).
  */
 import type { HttpBlock, HttpFile } from './http-file-model';
 import { readHttpFile, splitLines } from './http-file-reader';
