@@ -16,7 +16,7 @@ import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'stream', 'util'];
 const KEYTAR = ['@github/keytar', 'keytar'];
-const FEATURES = ['accounts', 'api-key', 'tester', 'deepcurrent-api'];
+const FEATURES = ['accounts', 'api-key', 'tester', 'deepcurrent-api', 'collections'];
 
 /** @param {string[]} names @param {string} message */
 const banned = (names, message) => names.map((name) => ({ group: [name], message }));

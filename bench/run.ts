@@ -5,7 +5,7 @@
  *
  *   --quick                fewer repetitions (about a minute and a half)
  *   --strict               exit 1 when a budget is missed
- *   --only=<a,b>           sections: size, start, requests, memory, electron
+ *   --only=<a,b>           sections: size, start, requests, memory, electron, collections
  *   --build-dir=<dir>      measure an existing `electron-vite build --mode package` output instead of building
  *   --no-keychain          keep secrets in memory instead of the OS keychain
  *   --no-keyring-session   on Linux, do not start a private D-Bus session with gnome-keyring
@@ -25,9 +25,10 @@ import { describeProfile, profileOverhead, type OverheadProfile } from './profil
 import { measureMemory } from './memory-figure';
 import { measureElectronStart } from './electron-start';
 import { busyMachineWarning, formatTable, machineInfo, writeResults } from './report';
+import { measureCollectionOpen } from './collections-open';
 import type { Figure } from './stats';
 
-const SECTIONS = ['size', 'start', 'requests', 'memory', 'electron'] as const;
+const SECTIONS = ['size', 'start', 'requests', 'memory', 'electron', 'collections'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -54,8 +55,8 @@ if (!noKeychain && !flag('no-keyring-session')) reexecInKeyringSession(fileURLTo
 
 const quick = flag('quick');
 const plan = quick
-  ? { loads: 5, requests: 100, largeRequests: 40, warmup: 20, rounds: 3, memoryRequests: 200, electronRuns: 1, layerRounds: 150, cpuRequests: 500 }
-  : { loads: 20, requests: 500, largeRequests: 200, warmup: 50, rounds: 7, memoryRequests: 2000, electronRuns: 5, layerRounds: 500, cpuRequests: 2000 };
+  ? { loads: 5, requests: 100, largeRequests: 40, warmup: 20, rounds: 3, memoryRequests: 200, electronRuns: 1, layerRounds: 150, cpuRequests: 500, collectionRounds: 5 }
+  : { loads: 20, requests: 500, largeRequests: 200, warmup: 50, rounds: 7, memoryRequests: 2000, electronRuns: 5, layerRounds: 500, cpuRequests: 2000, collectionRounds: 15 };
 const wanted = (s: Section) => !only || only.includes(s);
 /** When each step began, with the load average then (for reading a noisy run afterwards). */
 const timeline: Array<{ step: string; atSeconds: number; loadAverage1m: number }> = [];
@@ -135,6 +136,15 @@ if (wanted('memory')) {
     figures.push(...(await measureMemory(plan.memoryRequests, noKeychain)));
   } catch (err) {
     figures.push(errorFigure('memoryHeapGrowth', 'Main-process heap growth', err));
+  }
+}
+
+if (wanted('collections')) {
+  log(`collections: opening a collection of 500 requests, ${plan.collectionRounds} times in main and in Chromium…`);
+  try {
+    figures.push(...(await measureCollectionOpen(plan.collectionRounds)));
+  } catch (err) {
+    figures.push(errorFigure('collectionOpenMain', 'Open a collection of 500 requests', err));
   }
 }
 

@@ -4,7 +4,7 @@
  * git). A fresh data folder and the in-memory keychain: nothing of the developer's own is touched. For looking at
  * what a change did to the screens, not a test.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -38,6 +38,9 @@ const SCREENS = [
   ['Settings', 'settings'],
 ] as const;
 
+/** How many pictures `collectionsAndHistory` takes per size and theme. */
+const EXTRA_SHOTS = 5;
+
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 try {
   for (const theme of THEMES) {
@@ -59,14 +62,52 @@ try {
         await navItem(page, nav).click();
         await shot(file);
       }
+      await collectionsAndHistory(page, app.emulatorUrl ?? '', join(dataDir, 'collections'), shot);
       await context.close();
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
   }
-  console.log(`screenshots: ${SIZES.length * THEMES.length * (SCREENS.length + 1)} pictures in ${out}`);
+  console.log(`screenshots: ${SIZES.length * THEMES.length * (SCREENS.length + 1 + EXTRA_SHOTS)} pictures in ${out}`);
 } finally {
   await browser.close();
+}
+
+/**
+ * The tester's collections, curl paste and history (issue 14, items 3, 4, 6): a saved request, a file written on
+ * disk as an IDE would, a curl command pasted, two requests sent; then the panels and the dialogs.
+ */
+async function collectionsAndHistory(page: Page, emulatorUrl: string, folder: string, shot: (name: string) => Promise<void>): Promise<void> {
+  await navItem(page, 'Request tester').click();
+  const panel = page.getByRole('region', { name: 'Collections' });
+  await panel.getByText('Folder:').waitFor();
+  writeFileSync(join(folder, 'items.http'), '@id = it_1\n\n### One item\nGET {{baseUrl}}/api/v1/items/{{id}}\n\n### Create an item\nPOST {{baseUrl}}/api/v1/items\nContent-Type: application/json\n\n{"title": "Ink"}\n');
+  await panel.getByRole('button', { name: 'GET One item /api/v1/items/{{id}}' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.locator('.response-panel .status-code').waitFor();
+  await page.getByLabel('Path', { exact: true }).fill(`curl -X GET '${emulatorUrl}/api/v1/items?limit=5' -H 'Authorization: Bearer abc.def.ghi' -H 'Accept: application/json' -L`);
+  await page.getByText('Filled from the curl command.').waitFor();
+  await page.getByLabel('Path', { exact: true }).scrollIntoViewIfNeeded();
+  await shot('tester-curl-pasted');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.getByLabel('Path', { exact: true }).fill('/api/v1/usage');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.getByRole('region', { name: 'History' }).getByRole('listitem').nth(2).waitFor();
+  await panel.scrollIntoViewIfNeeded();
+  await panel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await shot('tester-collections');
+  await page.getByRole('region', { name: 'History' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await shot('tester-history');
+  await page.keyboard.press('Control+s');
+  await page.getByRole('dialog', { name: 'Save request' }).waitFor();
+  await shot('save-dialog');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Import curl…' }).click();
+  await page.getByLabel('curl command', { exact: true }).fill("curl -H 'Authorization: Bearer x' https://elsewhere.example/api");
+  await page.getByRole('dialog', { name: 'Import curl' }).getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Import curl' }).getByRole('alert').waitFor();
+  await shot('import-curl-refused');
+  await page.keyboard.press('Escape');
 }
 
 /** Signs in as ada on the Local emulator with the demo password. */

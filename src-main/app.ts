@@ -23,6 +23,7 @@ import {
   type ClipboardPort,
   type Clock,
   type FolderOpener,
+  type FolderPicker,
   type KeyValueStore,
   type LocalEmulatorControls,
   type SecretStore,
@@ -31,6 +32,9 @@ import type { HttpPort } from './platform/http';
 import { createNodeHttp } from './platform/node-http';
 import { createKeyLifecycleHandlers } from './api-key/key-lifecycle-service';
 import { createTesterHandlers } from './tester/tester-service';
+import { createCurlHandlers } from './tester/curl-service';
+import { createCollectionsHandlers } from './collections';
+import { createNodeFolderFiles, type FolderFiles } from './platform/folder-files';
 import { openSecretStore } from './platform/secret-store-factory';
 
 export interface AppServicesOptions {
@@ -57,6 +61,15 @@ export interface AppServicesOptions {
   logsFolder?: string | null;
   /** Opens a folder in the file manager (Electron's `shell.openPath`); absent where the host cannot (start:web). */
   openFolder?: FolderOpener;
+  /**
+   * The default collection's folder (`<data folder>/collections`); absent or null where the host keeps none (then
+   * the collections answer `unavailable`).
+   */
+  collectionsFolder?: string | null;
+  /** Asks the user for a folder to add as a collection (Electron's dialog); absent where the host cannot (start:web). */
+  pickFolder?: FolderPicker;
+  /** The files of collection folders; the Node adapter by default. */
+  folderFiles?: FolderFiles;
 }
 
 export interface AppServices {
@@ -112,6 +125,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const demoData = createDemoDataHandlers(context, options.localEmulator ?? null, accounts.getState);
   const lifecycle = createKeyLifecycleHandlers(context);
   const tester = createTesterHandlers(context);
+  const curl = createCurlHandlers(context);
+  const collections = createCollectionsHandlers(context, {
+    defaultFolder: options.collectionsFolder ?? null,
+    files: options.folderFiles ?? createNodeFolderFiles(),
+    pickFolder: options.pickFolder ?? null,
+  });
   // An account's history goes with it: the session tells, the tester forgets (accounts never import the tester).
   session.onSignedOut((accountId) => tester.forgetAccount(accountId));
   const openLogsFolder = logsFolderHandler(options.logsFolder ?? null, options.openFolder ?? null, log);
@@ -135,6 +154,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     clearHistory: tester.clearHistory,
     openLogsFolder,
     resetDemoData: demoData.resetDemoData,
+    importCurl: curl.importCurl,
+    listCollections: collections.listCollections,
+    saveToCollection: collections.saveToCollection,
+    removeFromCollection: collections.removeFromCollection,
+    addCollectionFolder: collections.addCollectionFolder,
+    forgetCollectionFolder: collections.forgetCollectionFolder,
+    saveCollectionVariables: collections.saveCollectionVariables,
+    importIntoCollection: collections.importIntoCollection,
   };
   return {
     router: createRouter(handlers, log),
@@ -146,6 +173,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dispose: async () => {
       await lifecycle.dispose();
       tester.dispose();
+      collections.dispose();
       await http.close();
     },
   };
@@ -169,6 +197,10 @@ export interface BootstrapOptions {
   logsFolder?: string | null;
   /** See {@link AppServicesOptions.openFolder}. */
   openFolder?: FolderOpener;
+  /** See {@link AppServicesOptions.collectionsFolder}. */
+  collectionsFolder?: string | null;
+  /** See {@link AppServicesOptions.pickFolder}. */
+  pickFolder?: FolderPicker;
   /** Force the in-memory secret store (used by tests of the no-keychain path). */
   disableKeychain?: boolean;
 }
@@ -187,5 +219,7 @@ export async function bootstrapServices(options: BootstrapOptions): Promise<AppS
     log: options.log,
     logsFolder: options.logsFolder,
     openFolder: options.openFolder,
+    collectionsFolder: options.collectionsFolder,
+    pickFolder: options.pickFolder,
   });
 }

@@ -22,6 +22,14 @@ export const CHANNELS = {
   clearHistory: 'history:clear',
   openLogsFolder: 'app:open-logs-folder',
   resetDemoData: 'dev:reset-demo-data',
+  importCurl: 'tester:import-curl',
+  listCollections: 'collections:list',
+  saveToCollection: 'collections:save-request',
+  removeFromCollection: 'collections:remove-request',
+  addCollectionFolder: 'collections:add-folder',
+  forgetCollectionFolder: 'collections:forget-folder',
+  saveCollectionVariables: 'collections:save-variables',
+  importIntoCollection: 'collections:import',
 } as const;
 
 export type ApiName = keyof typeof CHANNELS;

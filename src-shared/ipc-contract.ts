@@ -17,6 +17,8 @@ import type {
 } from './models';
 import { REGENERATION_REASONS, SETTING_RANGES, THEMES } from './models';
 import { HTTP_METHODS, type EndpointOption, type HistoryEntry, type SentRequest } from './tester';
+import type { CollectionsOverview, ImportedInto, SavedTo } from './collections';
+import type { CurlImport } from './curl';
 
 const id = z.string().min(1).max(200);
 const shortText = z.string().max(2048);
@@ -30,23 +32,50 @@ export const environmentSchema = z.discriminatedUnion('kind', [
 const keyValue = z.object({ name: z.string().max(8192), value: z.string().max(65536), enabled: z.boolean() }).strict();
 const keyValues = z.array(keyValue).max(200);
 
+const requestBody = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }).strict(),
+  z.object({ kind: z.literal('json'), text: z.string().max(5_000_000) }).strict(),
+  z.object({ kind: z.literal('form'), fields: keyValues }).strict(),
+  z.object({ kind: z.literal('text'), text: z.string().max(5_000_000), contentType: shortText.optional() }).strict(),
+]);
+const testerAuth = z.enum(['api-key', 'token', 'none']);
+
 export const composedRequestSchema = z
   .object({
     method: z.enum(HTTP_METHODS),
     path: z.string().max(8192),
     query: keyValues,
     headers: keyValues,
-    body: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('none') }).strict(),
-      z.object({ kind: z.literal('json'), text: z.string().max(5_000_000) }).strict(),
-      z.object({ kind: z.literal('form'), fields: keyValues }).strict(),
-      z
-        .object({ kind: z.literal('text'), text: z.string().max(5_000_000), contentType: shortText.optional() })
-        .strict(),
-    ]),
-    auth: z.enum(['api-key', 'token', 'none']),
+    body: requestBody,
+    auth: testerAuth,
   })
   .strict();
+
+/** A request saved to a collection: a composed request with a name, and `auth` null for the account's own. */
+export const collectionRequestSchema = z
+  .object({
+    name: z.string().min(1).max(200),
+    method: z.enum(HTTP_METHODS),
+    path: z.string().max(8192),
+    query: keyValues,
+    headers: keyValues,
+    body: requestBody,
+    auth: testerAuth.nullable(),
+  })
+  .strict();
+
+/** A collection's `.http` file, by name (the service checks the name's form). */
+const collectionFile = z.string().min(1).max(110);
+/** An environment of a collection's `http-client.env.json`. */
+const environmentName = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:$-]{1,100}$/)
+  .refine((name) => name !== '__proto__', { message: 'reserved name' });
+const variableRows = z
+  .array(z.object({ name: z.string().regex(/^[A-Za-z_$][\w.$-]{0,99}$/).refine((n) => n !== '__proto__'), value: z.string().max(8192) }).strict())
+  .max(200);
+const importedText = z.string().max(5_000_000);
+const importedName = z.string().min(1).max(255);
 
 /** Request schemas, one per API function. All objects are strict: unknown keys are refused. */
 export const REQUEST_SCHEMAS = {
@@ -72,13 +101,33 @@ export const REQUEST_SCHEMAS = {
     .object({ accountId: id, reason: z.enum(REGENERATION_REASONS), note: z.string().max(500) })
     .strict(),
   confirmNewKey: z.object({ accountId: id }).strict(),
-  sendRequest: z.object({ requestId: id, request: composedRequestSchema }).strict(),
+  /** `draftAccountId`: the account the request was made for; main refuses the send when another account is active. */
+  sendRequest: z.object({ requestId: id, request: composedRequestSchema, draftAccountId: id.optional() }).strict(),
   cancelRequest: z.object({ requestId: id }).strict(),
   listEndpoints: z.object({ refresh: z.boolean().optional() }).strict(),
-  listHistory: z.object({}).strict(),
+  listHistory: z.object({ scope: z.enum(['account', 'all']).optional() }).strict(),
   clearHistory: z.object({}).strict(),
   openLogsFolder: z.object({}).strict(),
   resetDemoData: z.object({}).strict(),
+  importCurl: z.object({ text: z.string().min(1).max(100_000) }).strict(),
+  listCollections: z.object({ since: z.number().int().min(0).optional() }).strict(),
+  saveToCollection: z
+    .object({ collectionId: id, file: collectionFile, request: collectionRequestSchema, replace: z.boolean() })
+    .strict(),
+  removeFromCollection: z.object({ collectionId: id, file: collectionFile, name: z.string().min(1).max(200) }).strict(),
+  addCollectionFolder: z.object({}).strict(),
+  forgetCollectionFolder: z.object({ collectionId: id }).strict(),
+  saveCollectionVariables: z.object({ collectionId: id, environment: environmentName, variables: variableRows }).strict(),
+  importIntoCollection: z
+    .object({
+      collectionId: id,
+      source: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('server') }).strict(),
+        z.object({ kind: z.literal('openapi-file'), fileName: importedName, text: importedText }).strict(),
+        z.object({ kind: z.literal('http-file'), fileName: importedName, text: importedText }).strict(),
+      ]),
+    })
+    .strict(),
 } satisfies Record<ApiName, z.ZodType>;
 
 /** What each API function answers with on success. */
@@ -102,6 +151,14 @@ export interface ResponseTypes {
   clearHistory: null;
   openLogsFolder: LogsFolderAnswer;
   resetDemoData: AppState;
+  importCurl: CurlImport;
+  listCollections: CollectionsOverview;
+  saveToCollection: SavedTo;
+  removeFromCollection: null;
+  addCollectionFolder: { collectionId: string | null };
+  forgetCollectionFolder: null;
+  saveCollectionVariables: null;
+  importIntoCollection: ImportedInto;
 }
 
 export type RequestOf<K extends ApiName> = z.infer<(typeof REQUEST_SCHEMAS)[K]>;

@@ -148,6 +148,8 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
       localEmulator,
       log,
       logsFolder,
+      // The browser preview cannot show a folder dialog: its one collection is in its data folder.
+      collectionsFolder: join(dataDir, 'collections'),
       disableKeychain: options.noKeychain ?? false,
     });
   } catch (err) {

@@ -51,6 +51,12 @@ export const systemClock: Clock = { now: () => Date.now() };
 export type FolderOpener = (folder: string) => Promise<string | null>;
 
 /**
+ * Asks the user to pick a folder (Electron's `dialog.showOpenDialog`). Resolves its path, or null when the user
+ * cancelled. Never rejects. Absent where the host cannot show one (start:web, a browser page).
+ */
+export type FolderPicker = () => Promise<string | null>;
+
+/**
  * The DeepCurrent emulator that development builds embed as the Local environment. Never part of a packaged build:
  * `index.ts` fills this port only when the app is not packaged, by loading the build's separate emulator entry
  * (`emulator/embedded.ts`); nothing in src-main imports the emulator's code.

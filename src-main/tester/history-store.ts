@@ -66,6 +66,12 @@ export class HistoryStore {
     return this.load().filter((e) => e.accountId === accountId);
   }
 
+  /** The entries of these accounts (the signed-in ones), newest first: the whole history, account by account tagged. */
+  listAll(accountIds: string[]): HistoryEntry[] {
+    const ids = new Set(accountIds);
+    return this.load().filter((e) => ids.has(e.accountId));
+  }
+
   /**
    * Adds a request, redacted and bounded, where its start time puts it (requests finish out of order; before entries
    * of the same time), keeping its account's entries at most `limit`. Answers the entry as listed.

@@ -8,6 +8,11 @@ import { jsonSyntaxError } from '../../src-shared/json-syntax';
 import { redactText } from '../../src-shared/redaction';
 import type { ComposedRequest, HttpMethod } from '../../src-shared/tester';
 import { composeUrl, pinProblem, wireBody, wireHeaders } from '../../src-shared/tester-wire';
+import { looksLikeCurl } from '../../src-shared/curl';
+
+/** The refusal of a curl command typed or pasted as the path: it would be sent literally and answer 404. */
+export const CURL_AS_PATH =
+  'The path is a curl command, not a path. Use Import curl (or paste it into the path again) to fill the request from it. Nothing was sent.';
 
 /** A request ready to send (without the credential, which the runner adds). */
 export interface PreparedRequest {
@@ -132,6 +137,7 @@ export function prepareRequest(baseUrl: string, request: ComposedRequest): Resul
   } catch {
     return fail(invalid("The active environment's address is not a valid URL."));
   }
+  if (looksLikeCurl(request.path)) return fail(invalid(CURL_AS_PATH));
   let target: URL;
   try {
     target = new URL(composeUrl(baseUrl, request), base);

@@ -35,6 +35,16 @@ function environmentOf(ctx: ServiceContext): Result<{ account: StoredAccount; ba
   return account ? ctx.session.bound(account.id) : fail(NOT_SIGNED_IN);
 }
 
+/** The refusal of a request made for another account than the active one. */
+function otherAccount(ctx: ServiceContext, madeFor: string, active: StoredAccount): AppError {
+  const owner = ctx.session.get(madeFor);
+  const who = owner ? owner.email : 'an account that is no longer signed in';
+  return {
+    kind: 'conflict',
+    message: `This request was made for ${who}, but the active account is now ${active.email}. Nothing was sent. Switch to the account it was made for, or load it into the editor to send it as ${active.email}.`,
+  };
+}
+
 /** The timeout setting in ms (`readSettings` puts a damaged value back to the default). */
 function timeoutMsOf(ctx: ServiceContext): number {
   return readSettings(ctx.kv).requestTimeoutSeconds * 1000;
@@ -56,7 +66,7 @@ export function createTesterHandlers(ctx: ServiceContext): TesterHandlers {
     return account ? ctx.session.summarise(account) : null;
   }
 
-  async function sendRequest({ requestId, request }: RequestOf<'sendRequest'>): Promise<Result<SentRequest>> {
+  async function sendRequest({ requestId, request, draftAccountId }: RequestOf<'sendRequest'>): Promise<Result<SentRequest>> {
     if (inFlight.has(requestId)) {
       return fail({ kind: 'invalid-input', message: 'A request with this id is already in flight.' });
     }
@@ -66,6 +76,8 @@ export function createTesterHandlers(ctx: ServiceContext): TesterHandlers {
       const env = environmentOf(ctx);
       if (!env.ok) return env;
       const { account, baseUrl } = env.value;
+      // A request made for one account never goes out under another (a re-run from history, a draft of another tab).
+      if (draftAccountId !== undefined && draftAccountId !== account.id) return fail(otherAccount(ctx, draftAccountId, account));
       const prepared = prepareRequest(baseUrl, request);
       if (!prepared.ok) return prepared;
       let credential: string | null = null;
@@ -109,7 +121,8 @@ export function createTesterHandlers(ctx: ServiceContext): TesterHandlers {
       if (!env.ok) return env;
       return loadEndpoints(ctx.http, ctx.kv, ctx.clock, env.value.baseUrl, { refresh: refresh ?? false, timeoutMs: timeoutMsOf(ctx) });
     },
-    async listHistory() {
+    async listHistory({ scope }) {
+      if (scope === 'all') return ok(history.listAll(ctx.session.list().map((a) => a.id)));
       const accountId = ctx.session.activeId();
       return ok(accountId ? history.list(accountId) : []);
     },

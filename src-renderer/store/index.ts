@@ -11,6 +11,9 @@ import { createTesterSlice } from './tester-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createNoticesSlice } from './notices-slice';
 import { createMaintenanceSlice } from './maintenance-slice';
+import { createCollectionsSlice } from './collections-slice';
+import { createPasteSlice } from './paste-slice';
+import { createHistoryViewSlice } from './history-view-slice';
 
 export type { AppStore } from './store-types';
 export { activeAccount } from './session-slice';
@@ -25,6 +28,9 @@ export const useAppStore = create<AppStore>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createNoticesSlice(...a),
   ...createMaintenanceSlice(...a),
+  ...createCollectionsSlice(...a),
+  ...createPasteSlice(...a),
+  ...createHistoryViewSlice(...a),
 }));
 
 /** Puts the store back to its first state (for tests and a full reload). */

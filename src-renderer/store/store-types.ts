@@ -10,6 +10,9 @@ import type { TesterSlice } from './tester-slice';
 import type { SettingsSlice } from './settings-slice';
 import type { NoticesSlice } from './notices-slice';
 import type { MaintenanceSlice } from './maintenance-slice';
+import type { CollectionsSlice } from './collections-slice';
+import type { PasteSlice } from './paste-slice';
+import type { HistoryViewSlice } from './history-view-slice';
 
 /** The whole store. */
 export type AppStore = SessionSlice &
@@ -18,7 +21,10 @@ export type AppStore = SessionSlice &
   TesterSlice &
   SettingsSlice &
   NoticesSlice &
-  MaintenanceSlice;
+  MaintenanceSlice &
+  CollectionsSlice &
+  PasteSlice &
+  HistoryViewSlice;
 
 /** A slice creator that sees (and may call) the whole store. */
 export type SliceCreator<T> = StateCreator<AppStore, [], [], T>;

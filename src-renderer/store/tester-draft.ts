@@ -2,8 +2,10 @@
  * The request tester's editable draft and its pure helpers: validation, and conversion to and from the contract's
  * `ComposedRequest`. A draft never holds the account's credential; the main process adds it at send time.
  */
+import { looksLikeCurl } from '../../src-shared/curl';
 import type { AccountSummary } from '../../src-shared/models';
 import type { ComposedRequest, HttpMethod, KeyValue, RequestBody, TesterAuth } from '../../src-shared/tester';
+import { pathPart, urlFrom } from './tester-url';
 
 /** A key/value row with a stable id for the editor. */
 export interface Row extends KeyValue {
@@ -27,7 +29,21 @@ export interface TesterDraft {
   auth: TesterAuth | null;
   /** The endpoint last chosen in the picker, or ''. */
   endpointId: string;
+  /** The saved request this draft was opened from or last saved as (its file's variables apply); absent for none. */
+  source?: DraftSource | null;
+  /** Values given in the Variables table for `{{name}}` and `{id}` (this session only, never saved). */
+  variables?: Record<string, string>;
 }
+
+/** Where a draft's saved request lives: a collection, a file in it, and the request's name. */
+export interface DraftSource {
+  collectionId: string;
+  file: string;
+  name: string;
+}
+
+/** Why a curl command typed or pasted as the path cannot be sent. */
+export const CURL_IN_PATH = 'This is a curl command, not a path. Use Import curl to fill the request from it.';
 
 let rowSeq = 0;
 
@@ -51,6 +67,8 @@ export function emptyDraft(): TesterDraft {
     textContentType: 'text/plain',
     auth: null,
     endpointId: '',
+    source: null,
+    variables: {},
   };
 }
 
@@ -69,8 +87,9 @@ export function jsonProblem(text: string): string | null {
 export function draftProblem(draft: TesterDraft): string | null {
   const path = draft.path.trim();
   if (path === '') return 'Enter a path, such as /api/v1/users/me.';
-  const placeholder = /\{([^}]+)\}/.exec(path);
-  if (placeholder) return `Replace {${placeholder[1]}} in the path with a value.`;
+  if (looksLikeCurl(path)) return CURL_IN_PATH;
+  const placeholder = /\{\{?([^{}]+)\}\}?/.exec(path);
+  if (placeholder) return `Give {${placeholder[1]}} a value under Variables, or replace it in the path.`;
   if (draft.bodyKind === 'json') return jsonProblem(draft.jsonText);
   return null;
 }
@@ -104,7 +123,8 @@ export function toComposed(draft: TesterDraft, account: AccountSummary | null): 
   const auth = draftAuth(draft, account);
   return {
     method: draft.method,
-    path: draft.path.trim(),
+    // The URL field holds the query too; the rows are what is sent (see tester-url.ts).
+    path: pathPart(draft.path.trim()),
     query: rows(draft.query),
     headers: rows(draft.headers),
     body: bodyOf(draft),
@@ -114,13 +134,12 @@ export function toComposed(draft: TesterDraft, account: AccountSummary | null): 
 
 const toRows = (list: KeyValue[]): Row[] => list.map((kv) => newRow(kv.name, kv.value, kv.enabled));
 
-/** A draft loaded from a (redacted) history entry. */
+/** A draft loaded from a (redacted) history entry, a saved request or a pasted curl command. */
 export function fromComposed(request: ComposedRequest): TesterDraft {
   const draft: TesterDraft = {
     ...emptyDraft(),
     method: request.method,
-    path: request.path,
-    query: toRows(request.query),
+    ...urlFrom(request.path, toRows(request.query)),
     headers: toRows(request.headers),
     bodyKind: request.body.kind,
     auth: request.auth,

@@ -10,6 +10,8 @@ import { call } from '../api';
 import { activeAccount } from './session-slice';
 import type { SliceCreator } from './store-types';
 import { draftProblem, emptyDraft, fromComposed, newRequestId, toComposed, type TesterDraft } from './tester-draft';
+import { missingVariablesProblem, resolveDraft, variableLookup } from './draft-variables';
+import { variableSourcesOf } from './collections-slice';
 
 /** The endpoint picker's list, and whether it came from the offline copy. */
 export interface EndpointList {
@@ -56,6 +58,12 @@ export interface TesterSlice {
 export const BODY_NOT_KEPT =
   'History does not keep this request’s body (bodies are kept only until the app quits, and only up to 16 KiB). Write the body again, then send.';
 
+/** A history entry as a draft; a body history did not keep leaves that body kind empty, and `draftError` says so. */
+export function historyDraft(entry: HistoryEntry): { draft: TesterDraft; draftError: string | null } {
+  const draft = fromComposed(entry.request);
+  return entry.bodyNotKept ? { draft: { ...draft, bodyKind: entry.bodyNotKept }, draftError: BODY_NOT_KEPT } : { draft, draftError: null };
+}
+
 const initialTester: TesterState = {
   draft: emptyDraft(),
   draftError: null,
@@ -83,16 +91,19 @@ export const createTesterSlice: SliceCreator<TesterSlice> = (set, get) => {
     async sendRequest() {
       const { tester } = get();
       if (tester.inFlightId) return;
-      const problem = draftProblem(tester.draft);
+      // {{variables}} and {id} take their values (the Variables table, the saved request's file, the environment).
+      const { draft, missing } = resolveDraft(tester.draft, variableLookup(tester.draft.variables ?? {}, variableSourcesOf(get())));
+      const problem = missing.length > 0 ? missingVariablesProblem(missing) : draftProblem(draft);
       if (problem) {
         patch({ draftError: problem });
         return;
       }
       const account = activeAccount(get());
       const requestId = newRequestId();
-      const request = toComposed(tester.draft, account);
+      const request = toComposed(draft, account);
       patch({ inFlightId: requestId, draftError: null, error: null, response: null });
-      const result = await call('sendRequest', { requestId, request });
+      // The account the draft is sent for: main refuses it if another account became active meanwhile.
+      const result = await call('sendRequest', { requestId, request, ...(account ? { draftAccountId: account.id } : {}) });
       if (get().tester.inFlightId !== requestId) return;
       if (!result.ok) {
         // Nothing was sent, so nothing went into history.
@@ -163,12 +174,7 @@ export const createTesterSlice: SliceCreator<TesterSlice> = (set, get) => {
     loadFromHistory(id) {
       const entry = get().tester.history.find((h) => h.id === id);
       if (!entry) return;
-      const draft = fromComposed(entry.request);
-      if (entry.bodyNotKept) {
-        patch({ draft: { ...draft, bodyKind: entry.bodyNotKept }, draftError: BODY_NOT_KEPT });
-        return;
-      }
-      patch({ draft, draftError: null });
+      patch(historyDraft(entry));
     },
 
     async rerunFromHistory(id) {

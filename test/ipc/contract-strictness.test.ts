@@ -40,16 +40,32 @@ const VALID: { [K in ApiName]: Array<RequestOf<K>> } = {
   confirmNewKey: [{ accountId: 'acc_x' }],
   sendRequest: [
     { requestId: 'r1', request: { ...request, body: { kind: 'none' } } },
+    { requestId: 'r1', request: { ...request, body: { kind: 'none' } }, draftAccountId: 'acc_x' },
     { requestId: 'r1', request: { ...request, body: { kind: 'json', text: '{}' } } },
     { requestId: 'r1', request: { ...request, body: { kind: 'form', fields: [row] } } },
     { requestId: 'r1', request: { ...request, body: { kind: 'text', text: 'hi', contentType: 'text/plain' } } },
   ],
   cancelRequest: [{ requestId: 'r1' }],
   listEndpoints: [{}, { refresh: true }],
-  listHistory: [{}],
+  listHistory: [{}, { scope: 'all' }],
   clearHistory: [{}],
   openLogsFolder: [{}],
   resetDemoData: [{}],
+  importCurl: [{ text: 'curl https://api.example.com/api/v1/items' }],
+  listCollections: [{}, { since: 3 }],
+  saveToCollection: [
+    { collectionId: 'default', file: 'items.http', request: { ...request, name: 'Items', body: { kind: 'form', fields: [row] }, auth: null }, replace: false },
+    { collectionId: 'default', file: 'items.http', request: { ...request, name: 'Items', body: { kind: 'text', text: 'x', contentType: 'text/plain' }, auth: 'none' }, replace: true },
+  ],
+  removeFromCollection: [{ collectionId: 'default', file: 'items.http', name: 'Items' }],
+  addCollectionFolder: [{}],
+  forgetCollectionFolder: [{ collectionId: 'c_x' }],
+  saveCollectionVariables: [{ collectionId: 'default', environment: 'local', variables: [{ name: 'id', value: '1' }] }],
+  importIntoCollection: [
+    { collectionId: 'default', source: { kind: 'server' } },
+    { collectionId: 'default', source: { kind: 'openapi-file', fileName: 'openapi.json', text: '{}' } },
+    { collectionId: 'default', source: { kind: 'http-file', fileName: 'x.http', text: 'GET /x' } },
+  ],
 };
 
 /** Every path to a plain object inside `value` (the root is `[]`), arrays walked through. */

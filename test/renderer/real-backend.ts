@@ -159,6 +159,8 @@ export interface BackendOptions {
   openFolder?: FolderOpener;
   /** The Local emulator's demo sign-ins and reset, as a development build has them; absent, neither is offered. */
   localEmulator?: LocalEmulatorControls | null;
+  /** The default collection's folder on disk (a test's temporary folder); absent, collections are unavailable. */
+  collectionsFolder?: string | null;
 }
 
 /** One recorded call from the renderer. */
@@ -194,6 +196,7 @@ export class Backend {
       logsFolder: options.logsFolder,
       openFolder: options.openFolder,
       localEmulator: options.localEmulator,
+      collectionsFolder: options.collectionsFolder,
     });
     this.api = buildDeepCurrentApi((channel, request) => {
       const name = nameOfChannel.get(channel)!;

@@ -86,7 +86,7 @@ describe('request tester', () => {
     await choose(byLabel<HTMLSelectElement>('Endpoint'), 'GET /api/v1/items/{id} — Read an item');
     await click(button('Send'));
     expect(main.count('sendRequest')).toBe(0);
-    expect(pageText()).toContain('Replace {id} in the path with a value.');
+    expect(pageText()).toContain('No value for “id”: give it one under Variables.');
   });
 
   it('sends with Ctrl+Enter and shows status, time, size, headers and the pretty body', async () => {

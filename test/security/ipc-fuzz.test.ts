@@ -16,6 +16,7 @@ import { makeAppContext } from '../helpers/app-context';
 import { MemoryClipboard } from '../../src-main/platform/memory-clipboard';
 import { heldSecret } from '../helpers/held-secret';
 import { testHttp } from '../helpers/http';
+import { join } from 'node:path';
 
 const RUNS_PER_CHANNEL = Number(process.env.DC_FUZZ_RUNS ?? 250);
 
@@ -40,6 +41,19 @@ const VALID: Record<ApiName, () => unknown> = {
   clearHistory: () => ({}),
   openLogsFolder: () => ({}),
   resetDemoData: () => ({}),
+  importCurl: () => ({ text: "curl -H 'Authorization: Bearer x' http://127.0.0.1/api/v1/users/me" }),
+  listCollections: () => ({ since: 1 }),
+  saveToCollection: () => ({
+    collectionId: 'default',
+    file: 'fuzz.http',
+    request: { name: 'Fuzz', method: 'GET', path: '/api/v1/users/me', query: [], headers: [], body: { kind: 'none' }, auth: null },
+    replace: false,
+  }),
+  removeFromCollection: () => ({ collectionId: 'default', file: 'fuzz.http', name: 'Fuzz' }),
+  addCollectionFolder: () => ({}),
+  forgetCollectionFolder: () => ({ collectionId: 'c_missing' }),
+  saveCollectionVariables: () => ({ collectionId: 'default', environment: 'local', variables: [{ name: 'id', value: '1' }] }),
+  importIntoCollection: () => ({ collectionId: 'default', source: { kind: 'http-file', fileName: 'x.http', text: 'GET /api/v1/users/me' } }),
 };
 
 const pollutionKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty');
@@ -91,6 +105,8 @@ describe('IPC fuzzing of every channel', () => {
       clipboard: new MemoryClipboard(),
       localEmulatorUrl: emu.url,
       log: (m) => logs.push(m),
+      // Collections over a real folder in the test's temporary directory, so their handlers are fuzzed too.
+      collectionsFolder: join(app.dir, 'collections'),
     });
     // Give the app real secrets to leak: a session token and the revealed API key.
     const signedIn = await services.router.call('signInWithPassword', { email: 'ada@deepcurrent.test', password: 'deepcurrent-demo', environment: { kind: 'local' } });

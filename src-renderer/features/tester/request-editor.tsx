@@ -11,6 +11,9 @@ import { Field } from '../../components/field';
 import { KeyValueTable } from '../../components/key-value-table';
 import { BodyEditor } from './body-editor';
 import { EndpointPicker } from './endpoint-picker';
+import { CurlNotes, ImportCurlButton } from './import-curl';
+import { RequestVariables } from './request-variables';
+import { useUrlField } from './use-url-field';
 
 const AUTH_OPTIONS: [TesterAuth, string][] = [
   ['api-key', 'API key'],
@@ -29,6 +32,7 @@ export function RequestEditor() {
   const cancel = useAppStore((s) => s.cancelRequest);
   const auth = draftAuth(draft, account);
   const sendButton = useRef<HTMLButtonElement>(null);
+  const url = useUrlField();
 
   // When the request ends, the Cancel button goes away; keep the focus in the editor rather than losing it.
   useEffect(() => {
@@ -64,13 +68,19 @@ export function RequestEditor() {
               className="mono"
               spellCheck={false}
               autoComplete="off"
-              value={draft.path}
-              onChange={(e) => update({ path: e.target.value })}
+              value={url.value}
+              onChange={url.onChange}
+              onPaste={url.onPaste}
             />
           )}
         </Field>
       </div>
-      <KeyValueTable legend="Query parameters" noun="query parameter" rows={draft.query} onChange={(rows) => update({ query: rows })} />
+      <div className="url-extras">
+        <ImportCurlButton />
+      </div>
+      <CurlNotes />
+      <KeyValueTable legend="Query parameters" noun="query parameter" rows={draft.query} onChange={url.onQueryRows} />
+      <RequestVariables />
       <KeyValueTable legend="Headers" noun="header" rows={draft.headers} onChange={(rows) => update({ headers: rows })} />
       <BodyEditor />
       <Field label="Auth" hint="The app adds the credential when it sends; it never enters this window.">

@@ -11,6 +11,7 @@ import { HistoryPanel } from './history-panel';
 import { RequestEditor } from './request-editor';
 import { ResponsePanel } from './response-panel';
 import { SnippetPanel } from './snippet-panel';
+import { CollectionsPanel } from '../collections';
 
 /** The tester screen. */
 export default function TesterScreen() {
@@ -35,6 +36,8 @@ export default function TesterScreen() {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.isComposing) return;
+      // A dialog's own fields (Import curl, Save…) never send the request behind it.
+      if (event.target instanceof Element && event.target.closest('[role="dialog"]')) return;
       event.preventDefault();
       void send();
     };
@@ -52,6 +55,7 @@ export default function TesterScreen() {
         <ResponsePanel />
       </div>
       <SnippetPanel />
+      <CollectionsPanel />
       <HistoryPanel />
     </div>
   );
