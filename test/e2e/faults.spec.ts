@@ -165,7 +165,7 @@ test('a body over 10 MB is cut and marked "Response cut at 10 MB", and the page 
   await path.fill('/api/v1/after-the-big-one');
   await expect(path).toHaveValue('/api/v1/after-the-big-one');
   expect(Date.now() - started).toBeLessThan(RESPONSIVE_MS);
-  await page.getByLabel('Search').fill('"data"');
+  await page.getByLabel('Search', { exact: true }).fill('"data"');
   await expect(page.getByText('1 matching line', { exact: true })).toBeVisible();
   expect(app.pageErrors).toEqual([]);
 });

@@ -7,19 +7,22 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { useAppStore } from '../../src-renderer/store';
 import { Backend, useEmulator } from './real-backend';
 import { button, byLabel, click, goTo, pageText, press, queryButton, renderApp, type, waitFor } from './helpers';
 
 const emulator = useEmulator();
 let folder = '';
+const folders: string[] = [];
 
 beforeEach(() => {
   folder = join(mkdtempSync(join(tmpdir(), 'dc-renderer-collections-')), 'collections');
+  folders.push(join(folder, '..'));
 });
-afterEach(() => {
-  rmSync(join(folder, '..'), { recursive: true, force: true });
+// Removed once every test is over: the panel of a test may still poll its folder while the test is torn down.
+afterAll(() => {
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 });
 
 async function openTester() {
