@@ -47,12 +47,17 @@ export const ERROR_KINDS = [
 
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
-/** A failure that crosses IPC. `status` and `retryAfterSeconds` are present where the server sent them. */
+/**
+ * A failure that crosses IPC. `status` and `retryAfterSeconds` are present where the server sent them. `detail` is a
+ * technical detail for a support conversation (a system error code such as `ECONNREFUSED`), shown apart from the
+ * message, which stays in plain words.
+ */
 export interface AppError {
   kind: ErrorKind;
   message: string;
   status?: number;
   retryAfterSeconds?: number;
+  detail?: string;
 }
 
 /**

@@ -4,7 +4,7 @@
  * credential into an error message.
  */
 import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
-import type { HttpPort } from '../platform/http';
+import { isCertificateCode, type HttpPort } from '../platform/http';
 import { unreadableAnswer, unreadableLogLine } from './answer-reader';
 
 export interface ApiCall {
@@ -42,7 +42,7 @@ function messageForStatus(status: number, detail: string | null): string {
     case 422:
       return detail ? `The server did not accept the input: ${detail}` : 'The server did not accept the input.';
     case 429:
-      return 'Too many attempts. Please wait before trying again.';
+      return 'Too many attempts. The server has paused them for a while; wait before trying again.';
     default:
       if (status >= 500) return `The DeepCurrent server had a problem (HTTP ${status}). Try again later.`;
       return `Unexpected answer from the server (HTTP ${status}).`;
@@ -105,26 +105,60 @@ export function errorFromResponse(status: number, body: unknown, headers: [strin
   const error: AppError = { kind: kindForStatus(status), status, message: messageForStatus(status, detail) };
   if (status === 429) {
     const retryAfterSeconds = parseRetryAfter(headers.find(([name]) => name === 'retry-after')?.[1] ?? null);
-    if (retryAfterSeconds !== undefined) {
-      error.retryAfterSeconds = retryAfterSeconds;
-      error.message = `Too many attempts. Try again in ${retryAfterSeconds} s.`;
-    }
+    // The seconds travel as a number, never in the words: the window counts them down live, in one place.
+    if (retryAfterSeconds !== undefined) error.retryAfterSeconds = retryAfterSeconds;
   }
   return error;
 }
 
+/** The words for each cause of a failed connection, by the system code behind it (Node's names; `http.ts` maps
+ * Chromium's to them). */
+const NETWORK_CAUSES: Array<{ codes: RegExp; message: string }> = [
+  {
+    codes: /^(ENOTFOUND|EAI_AGAIN|EAI_NONAME|EAI_FAIL|ERR_NAME_NOT_RESOLVED)$/,
+    message:
+      "Cannot reach the DeepCurrent server: its name was not found. Check the environment's address for typing mistakes, and your network connection.",
+  },
+  {
+    codes: /^(ECONNREFUSED|ERR_CONNECTION_REFUSED)$/,
+    message:
+      'Cannot reach the DeepCurrent server: the connection was refused (nothing answers at that address and port). Check the environment\'s address, or whether the server is running.',
+  },
+  {
+    codes: /^(ECONNRESET|EPIPE|ECONNABORTED|UND_ERR_SOCKET|UND_ERR_CLOSED|ERR_CONNECTION_(RESET|CLOSED|ABORTED)|ERR_EMPTY_RESPONSE)$/,
+    message:
+      'The connection to the DeepCurrent server was reset before it answered. Try again; if it keeps happening, check your network or proxy.',
+  },
+  {
+    codes: /^(ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT|ERR_CONNECTION_TIMED_OUT|ERR_TIMED_OUT)$/,
+    message: 'Cannot reach the DeepCurrent server: the connection timed out. Check your network connection and try again.',
+  },
+  {
+    codes: /^(EHOSTUNREACH|ENETUNREACH|ENETDOWN|EHOSTDOWN|ERR_ADDRESS_UNREACHABLE|ERR_NETWORK_UNREACHABLE|ERR_INTERNET_DISCONNECTED)$/,
+    message: 'Cannot reach the DeepCurrent server: the network or the server cannot be reached from this computer. Check your network connection.',
+  },
+];
+
+/** A certificate the app did not trust. */
+const CERTIFICATE_PROBLEM =
+  "The DeepCurrent server's certificate is not trusted (it may be self-signed, expired, or issued for another name), so the app did not talk to it. Check the environment's address, or ask the server's administrator.";
+
+/** Any other failed connection. */
+const UNREACHABLE = 'Cannot reach the DeepCurrent server. Check your network connection or the environment\'s address.';
+
 /**
- * Tells a timeout, a user's cancel and an unreachable server apart; `code` is the system or TLS error code
- * (ECONNREFUSED, ENOTFOUND, EAI_AGAIN, ECONNRESET, DEPTH_ZERO_SELF_SIGNED_CERT…), shown in the message.
+ * Tells a timeout, a user's cancel and an unreachable server apart, and an unreachable server by its cause, in
+ * plain words: name not found, connection refused, connection reset, certificate problem, timed out. `code` is the
+ * system or TLS error code (ECONNREFUSED, ENOTFOUND, ECONNRESET, DEPTH_ZERO_SELF_SIGNED_CERT…): never in the
+ * message, only in `detail` for a support conversation.
  */
 export function errorFromNetworkFailure(code: string | null, timedOut: boolean, cancelled: boolean): AppError {
   if (timedOut) return { kind: 'timeout', message: 'The server did not answer in time. Check your connection and try again.' };
   if (cancelled) return { kind: 'cancelled', message: 'The request was cancelled.' };
-  const reason = code !== null ? ` (${code})` : '';
-  return {
-    kind: 'network',
-    message: `Cannot reach the DeepCurrent server${reason}. Check your network connection or the environment URL.`,
-  };
+  const message = isCertificateCode(code)
+    ? CERTIFICATE_PROBLEM
+    : (NETWORK_CAUSES.find((cause) => code !== null && cause.codes.test(code))?.message ?? UNREACHABLE);
+  return code === null ? { kind: 'network', message } : { kind: 'network', message, detail: code };
 }
 
 export function joinUrl(baseUrl: string, path: string): string {

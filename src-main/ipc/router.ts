@@ -44,7 +44,11 @@ export function createRouter(handlers: ApiHandlers, log: (message: string) => vo
       if (!result || typeof result !== 'object' || typeof result.ok !== 'boolean') {
         throw new Error(`handler ${name} answered no Result`);
       }
-      if (!result.ok) return fail({ ...result.error, message: redactSecrets(String(result.error.message)) });
+      if (!result.ok) {
+        const { detail } = result.error;
+        const scrubbed = { ...result.error, message: redactSecrets(String(result.error.message)) };
+        return fail(detail === undefined ? scrubbed : { ...scrubbed, detail: redactSecrets(String(detail)) });
+      }
       return result;
     } catch (err) {
       log(`[ipc] ${name} failed: ${redactSecrets(err instanceof Error ? `${err.name}: ${err.message}` : String(err))}`);
