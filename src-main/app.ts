@@ -19,6 +19,7 @@ import {
 import { fail, ok, type Result } from '../src-shared/errors';
 import type { LogsFolderAnswer } from '../src-shared/models';
 import {
+  noSystemNotifier,
   systemClock,
   type ClipboardPort,
   type Clock,
@@ -26,6 +27,7 @@ import {
   type FolderPicker,
   type KeyValueStore,
   type LocalEmulatorControls,
+  type NotifierPort,
   type SecretStore,
 } from './platform/ports';
 import type { HttpPort } from './platform/http';
@@ -43,6 +45,8 @@ export interface AppServicesOptions {
   clipboard: ClipboardPort;
   /** The HTTP port: Electron's `net.fetch` adapter in the app; by default the Node one (start:web, tests, bench). */
   http?: HttpPort;
+  /** System notifications (Electron's, from `shell/`); by default none, and the window shows its own notices. */
+  notifier?: NotifierPort;
   /** URL of the emulator embedded in development builds, or null (packaged builds). */
   localEmulatorUrl: string | null;
   /**
@@ -115,7 +119,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
   });
   const http = options.http ?? createNodeHttp();
-  const context: ServiceContext = { session, kv: options.kv, clock, clipboard: options.clipboard, http, log };
+  const notifier = options.notifier ?? noSystemNotifier;
+  const context: ServiceContext = { session, kv: options.kv, clock, clipboard: options.clipboard, http, notifier, log };
   const accounts = createAccountHandlers(context, {
     notices: options.notices ?? [],
     secretStorageMessage: options.secretStorageMessage ?? null,
@@ -189,6 +194,8 @@ export interface BootstrapOptions {
   clipboard: ClipboardPort;
   /** The HTTP port; the Node adapter when not given. */
   http?: HttpPort;
+  /** System notifications; none when not given. */
+  notifier?: NotifierPort;
   localEmulatorUrl: string | null;
   /** See {@link AppServicesOptions.localEmulator}. */
   localEmulator?: LocalEmulatorControls | null;
@@ -212,6 +219,7 @@ export async function bootstrapServices(options: BootstrapOptions): Promise<AppS
     kv: options.kv,
     clipboard: options.clipboard,
     http: options.http,
+    notifier: options.notifier,
     localEmulatorUrl: options.localEmulatorUrl,
     localEmulator: options.localEmulator,
     notices: options.kvNotices,

@@ -19,6 +19,7 @@ import { bootstrapServices, type AppServices } from './app';
 import { createAppLog, logsFolderIn } from './platform/log-file';
 import { openSettingsFile } from './platform/settings-file';
 import type { LocalEmulator, StartLocalEmulator } from './platform/ports';
+import type { OpenScreenEvent } from '../src-shared/ipc-contract';
 import { installAppMenu } from './shell/app-menu';
 import { APP_INDEX_URL, APP_ORIGIN, handleAppProtocol, registerAppScheme } from './shell/app-protocol';
 import { createElectronClipboard } from './shell/electron-clipboard';
@@ -27,6 +28,8 @@ import { createElectronFolderOpener } from './shell/open-folder';
 import { createElectronFolderPicker } from './shell/pick-folder';
 import { apiSession, createElectronHttp } from './shell/electron-http';
 import { registerIpcHandlers } from './shell/electron-ipc';
+import { sendAppEvent } from './shell/app-events';
+import { createElectronNotifier } from './shell/electron-notifier';
 import { createMainWindow, hardenWebContents } from './shell/window';
 import {
   buildContentSecurityPolicy,
@@ -61,6 +64,8 @@ let services: AppServices | null = null;
 let closeEmulator: (() => Promise<void>) | null = null;
 let mainWindow: BrowserWindow | null = null;
 let disposed = false;
+/** Opens the window again when there is none (set once the app has started). */
+let reopenWindow: (() => void) | null = null;
 
 /** The Local environment's emulator, in development builds only (see `LocalEmulator` in platform/ports.ts). */
 async function startLocalEmulator(): Promise<LocalEmulator | null> {
@@ -75,6 +80,21 @@ async function startLocalEmulator(): Promise<LocalEmulator | null> {
     log(`[main] the local emulator could not start: ${err instanceof Error ? err.message : String(err)}`);
     return null;
   }
+}
+
+/**
+ * A click on a system notification: bring the window forward and ask its page to open the screen. With no window
+ * (macOS keeps the app running without one), the click only opens the window, on its first screen.
+ */
+function openScreenFromNotification(event: OpenScreenEvent): void {
+  if (!mainWindow) {
+    reopenWindow?.();
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+  sendAppEvent(mainWindow.webContents, 'openScreen', event);
 }
 
 /** The policy of the app's pages: the app origin in a packaged or built run, the dev server in development. */
@@ -143,6 +163,7 @@ async function start(): Promise<void> {
     // Chromium's network stack on a dedicated in-memory session: the system proxy (PAC included) and the OS
     // certificate store, no cookie jar, no cache.
     http: createElectronHttp({ session: apiSession(session) }),
+    notifier: createElectronNotifier({ onOpen: openScreenFromNotification, log }),
     localEmulatorUrl: localEmulator?.url ?? null,
     localEmulator,
     log,
@@ -154,12 +175,13 @@ async function start(): Promise<void> {
   registerIpcHandlers(services.router, appUrls, log);
   showWindow(appUrls, await services.bootHint());
 
-  app.on('activate', () => {
+  reopenWindow = () => {
     if (BrowserWindow.getAllWindows().length !== 0 || !services) return;
     void services.bootHint().then((hint) => {
       if (BrowserWindow.getAllWindows().length === 0) showWindow(appUrls, hint);
     });
-  });
+  };
+  app.on('activate', () => reopenWindow?.());
 }
 
 async function shutdown(): Promise<void> {

@@ -70,5 +70,6 @@ export function firstRunState(includeLocal: boolean): AppState {
     notices: [],
     logsFolder: null,
     canResetDemoData: false,
+    systemNotifications: false,
   };
 }

@@ -34,3 +34,21 @@ export const CHANNELS = {
 
 export type ApiName = keyof typeof CHANNELS;
 export const API_NAMES = Object.keys(CHANNELS) as ApiName[];
+
+/**
+ * The events main sends to the window (main → renderer), one channel each. The preload exposes one named
+ * subscription per event (`on` + the capitalised name: `onOpenScreen`), which hands the listener the payload only
+ * (never Electron's event object) and answers an unsubscribe function.
+ */
+export const EVENTS = {
+  /** Open a screen for an account (a click on a system notification). */
+  openScreen: 'app:open-screen',
+} as const;
+
+export type EventName = keyof typeof EVENTS;
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
+
+/** The preload's subscription function for an event: `openScreen` → `onOpenScreen`. */
+export function subscriptionName(name: EventName): `on${Capitalize<EventName>}` {
+  return `on${name.charAt(0).toUpperCase()}${name.slice(1)}` as `on${Capitalize<EventName>}`;
+}

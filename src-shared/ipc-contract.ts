@@ -3,7 +3,7 @@
  * Main validates every payload against `REQUEST_SCHEMAS` before a service sees it; every answer is a `Result`.
  */
 import { z } from 'zod';
-import type { ApiName } from './ipc-channels';
+import type { ApiName, EventName } from './ipc-channels';
 import type { Result } from './errors';
 import type {
   AccountSummary,
@@ -164,8 +164,25 @@ export interface ResponseTypes {
 export type RequestOf<K extends ApiName> = z.infer<(typeof REQUEST_SCHEMAS)[K]>;
 export type ResponseOf<K extends ApiName> = ResponseTypes[K];
 
+/** A screen main may ask the window to open, for an account: the API key screen (a new key was issued). */
+export interface OpenScreenEvent {
+  screen: 'api-key';
+  accountId: string;
+}
+
+/** The payload of each main → renderer event. */
+export interface EventTypes {
+  openScreen: OpenScreenEvent;
+}
+
+/** A subscription: calls the listener with each event's payload; answers the function that unsubscribes. */
+export type Subscribe<E extends EventName> = (listener: (payload: EventTypes[E]) => void) => () => void;
+
 /** The API the renderer sees as `window.deepcurrent`: one named function per channel, each answering a Result. */
-export type DeepCurrentApi = { [K in ApiName]: (request: RequestOf<K>) => Promise<Result<ResponseOf<K>>> };
+export type DeepCurrentApi = { [K in ApiName]: (request: RequestOf<K>) => Promise<Result<ResponseOf<K>>> } & {
+  /** One named subscription per main → renderer event (`onOpenScreen`). */
+  [E in EventName as `on${Capitalize<E>}`]: Subscribe<E>;
+};
 
 /** The service side: one handler per API function, given a validated request. Handlers may throw; the router turns
  * anything thrown into a generic `internal` error. */

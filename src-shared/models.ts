@@ -54,6 +54,23 @@ export interface AccountSummary {
   signInReason: string | null;
   /** The credential the request tester uses for this account unless the user picks another (decided by main). */
   defaultAuth: TesterAuth;
+  /** The account's current API key as every screen shows it (the same data as the API key screen's). */
+  currentKey: CurrentKey;
+  /** The last four characters of a revealed new key kept in the keychain until it is confirmed; null when none. */
+  pendingKeyLast4: string | null;
+  /** Where the key lifecycle stands, as last stored (the API key screen asks the server for the live stage). */
+  requestStage: LifecycleStage;
+}
+
+/**
+ * The account's current API key in the words both the Account and the API key screen use: its last four
+ * characters (the server's current key when known, else the one this app holds), whether this app holds it, and
+ * whether the server says it was revealed (null when it did not say).
+ */
+export interface CurrentKey {
+  last4: string | null;
+  held: boolean;
+  revealed: boolean | null;
 }
 
 /**
@@ -124,6 +141,11 @@ export interface AppState {
   logsFolder: string | null;
   /** True when this build's main process holds the Local emulator and can reset its demo data (development). */
   canResetDemoData: boolean;
+  /**
+   * Whether main shows system notifications (the Electron app). When false (start:web), the page shows its own
+   * notice instead, for example when a new key has been issued.
+   */
+  systemNotifications: boolean;
 }
 
 /** The answer of Settings › Open logs folder: the folder, whether it was opened, and what to tell the user. */
@@ -174,6 +196,39 @@ export interface KeyManagementNotOffered {
   reason: string;
 }
 
+/**
+ * What the user can do on the API key screen. `sign-in-with-password` opens the sign-in form for this account
+ * (revealing and confirming need a session signed in with email and password).
+ */
+export const KEY_ACTION_IDS = [
+  'reveal',
+  'copy',
+  'request-new',
+  'sign-in-with-password',
+  'refresh',
+  'reveal-new',
+  'copy-new',
+  'confirm-new',
+] as const;
+
+/** One of {@link KEY_ACTION_IDS}. */
+export type KeyActionId = (typeof KEY_ACTION_IDS)[number];
+
+/**
+ * One action the API key screen may offer, as main decided it from the key lifecycle. The screen shows a button for
+ * each available action (the one `primary` as the main button) and, for an unavailable one, its `reason` instead.
+ */
+export interface KeyAction {
+  id: KeyActionId;
+  /** Where the screen shows it: with the current key, or with the request for a new key. */
+  place: 'key' | 'request';
+  /** At most one action of a status is primary: the next step of the state the account is in. */
+  primary: boolean;
+  available: boolean;
+  /** Why the action is not available now, in plain words; only for an unavailable action. */
+  reason?: string;
+}
+
 /** The API key screen's data. */
 export interface ApiKeyStatus {
   accountId: string;
@@ -194,6 +249,16 @@ export interface ApiKeyStatus {
   pendingKeyLast4: string | null;
   /** Null when the server answered; when it could not be reached, the time of the saved details shown instead. */
   offlineSince: string | null;
+  /**
+   * What the user can do now, in the order the screen shows them (main derives it from the lifecycle: the screen
+   * offers nothing else). Empty of key actions on a server without key management.
+   */
+  actions: KeyAction[];
+  /**
+   * True on the one status answer that saw the followed request turn Issued (main then notified the user once);
+   * the window marks the API key screen until the user opens it.
+   */
+  newlyIssued: boolean;
 }
 
 /** The one-time reveal: the only value with a secret that ever reaches the renderer. */

@@ -3,9 +3,11 @@
  * `window.deepcurrent` with the same named functions as the Electron preload. Each one POSTs its request as JSON to
  * `/__ipc/<channel>` with the one-time token, and answers the server's Result. The token arrives in the URL's
  * fragment (`#token=…`, never sent to a server), is kept in `sessionStorage` for reloads, and is removed from the
- * address bar at once.
+ * address bar at once. The preview has no main → renderer events (it shows no system notification, so nothing can
+ * be clicked; the page shows its own notices): each `on…` subscription registers nothing and answers an
+ * unsubscribe function, so the page runs the same code as in Electron.
  */
-import { API_NAMES, CHANNELS } from '../src-shared/ipc-channels';
+import { API_NAMES, CHANNELS, EVENT_NAMES, subscriptionName } from '../src-shared/ipc-channels';
 
 /** The header that carries the one-time token. */
 export const BRIDGE_TOKEN_HEADER = 'x-deepcurrent-bridge';
@@ -17,6 +19,7 @@ const UNREACHABLE_MESSAGE = 'The DeepCurrent preview server is not reachable.';
 /** The script served at `/__bridge.js`. */
 export function bridgeScript(): string {
   const table = Object.fromEntries(API_NAMES.map((name) => [name, CHANNELS[name]]));
+  const subscriptions = EVENT_NAMES.map(subscriptionName);
   return `'use strict';
 (function () {
   var CHANNELS = ${JSON.stringify(table)};
@@ -53,6 +56,9 @@ export function bridgeScript(): string {
   Object.keys(CHANNELS).forEach(function (name) {
     var channel = CHANNELS[name];
     api[name] = function (request) { return call(channel, request); };
+  });
+  ${JSON.stringify(subscriptions)}.forEach(function (name) {
+    api[name] = function () { return function () {}; };
   });
   Object.defineProperty(window, 'deepcurrent', { value: Object.freeze(api), enumerable: true });
 })();

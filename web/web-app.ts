@@ -16,6 +16,7 @@ import { openNodeLogFile } from '../src-main/platform/node-log-file';
 import { openSettingsFile } from '../src-main/platform/settings-file';
 import { MemoryClipboard } from '../src-main/platform/memory-clipboard';
 import type { LocalEmulatorControls } from '../src-main/platform/ports';
+import { RecordingNotifier } from '../src-main/platform/recording-notifier';
 import { buildContentSecurityPolicy, securityHeaders } from '../src-main/shell/security';
 import { demoSignIns } from '../emulator/embedded';
 import { startEmulator, type EmulatorOptions } from '../emulator/server';
@@ -85,6 +86,8 @@ export interface WebApp {
   services: AppServices;
   /** The memory clipboard the services write to. */
   clipboard: MemoryClipboard;
+  /** The notices main asked to show (the preview has no system notifications: the page shows its own). */
+  notifier: RecordingNotifier;
   /** Where the settings file is. */
   dataDir: string;
   /** The log file's folder, `<dataDir>/logs`. */
@@ -136,6 +139,7 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
   }
 
   const clipboard = new MemoryClipboard();
+  const notifier = new RecordingNotifier((notice) => log(`[web] notice for the page: ${notice.title}`));
   let services: AppServices;
   try {
     const settings = await openSettingsFile({ dir: dataDir, flavour: 'conf' });
@@ -144,6 +148,7 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
       kv: settings.kv,
       kvNotices: settings.notices,
       clipboard,
+      notifier,
       localEmulatorUrl: emulatorUrl,
       localEmulator,
       log,
@@ -254,5 +259,5 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
     return closing;
   };
 
-  return { url: `${origin}/#token=${token}`, origin, port, token, emulatorUrl, services, clipboard, dataDir, logsFolder, close };
+  return { url: `${origin}/#token=${token}`, origin, port, token, emulatorUrl, services, clipboard, notifier, dataDir, logsFolder, close };
 }

@@ -12,7 +12,7 @@
 import { last4 } from '../../src-shared/credentials';
 import { environmentLabel, PRODUCTION_BASE_URL, type Environment } from '../../src-shared/environments';
 import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
-import type { AccountSummary, Profile } from '../../src-shared/models';
+import type { AccountSummary, CurrentKey, Profile } from '../../src-shared/models';
 import type { TesterAuth } from '../../src-shared/tester';
 import type { Clock } from '../platform/ports';
 import type { AccountStore, StoredAccount } from './account-store';
@@ -171,6 +171,24 @@ export class AccountSession {
       needsSignIn: blocked !== null || account.needsSignIn || usable === null,
       signInReason: blocked ?? account.signInReason ?? null,
       defaultAuth: (usable ?? 'none') satisfies TesterAuth,
+      currentKey: this.currentKey(account),
+      pendingKeyLast4: account.lifecycle?.stage === 'revealed' ? (account.lifecycle.pendingLast4 ?? null) : null,
+      requestStage: account.lifecycle?.stage ?? 'idle',
+    };
+  }
+
+  /**
+   * The account's current key as the screens show it: the server's current key (its last four) when the profile
+   * reports one, else the key this app holds; held when the app holds that very key. The API key screen's status
+   * stores the same facts after each check (`hasApiKey`, `apiKeyLast4`, the profile), so both screens agree.
+   */
+  currentKey(account: StoredAccount): CurrentKey {
+    const serverLast4 = account.profile?.apiKey?.last4 ?? null;
+    const heldLast4 = account.hasApiKey ? account.apiKeyLast4 : null;
+    return {
+      last4: serverLast4 ?? heldLast4,
+      held: heldLast4 !== null && (serverLast4 === null || serverLast4 === heldLast4),
+      revealed: account.profile?.apiKey?.revealed ?? (heldLast4 !== null ? true : null),
     };
   }
 

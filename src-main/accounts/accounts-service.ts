@@ -96,6 +96,7 @@ export function createAccountHandlers(ctx: ServiceContext, options: AccountHandl
       notices: [...notices],
       logsFolder: options.logsFolder ?? null,
       canResetDemoData: localEmulator !== null && ctx.session.localEmulatorUrl !== null,
+      systemNotifications: ctx.notifier.system,
     };
   }
 

@@ -1,10 +1,10 @@
 /**
  * What every feature shares: the account session (the only way to a credential), the settings store, the clock,
- * the clipboard, the HTTP port and the log. Built once by `createAppServices` in `app.ts`.
+ * the clipboard, the HTTP port, the notifier and the log. Built once by `createAppServices` in `app.ts`.
  */
 import { normaliseSettings, type Settings } from '../../src-shared/models';
 import type { HttpPort } from '../platform/http';
-import type { ClipboardPort, Clock, KeyValueStore } from '../platform/ports';
+import type { ClipboardPort, Clock, KeyValueStore, NotifierPort } from '../platform/ports';
 import type { AccountSession } from './account-session';
 
 export interface ServiceContext {
@@ -14,6 +14,8 @@ export interface ServiceContext {
   clipboard: ClipboardPort;
   /** The one way out to the network (proxy and certificates as the platform has them). */
   http: HttpPort;
+  /** Notices for the user outside the window (system notifications where there are any). */
+  notifier: NotifierPort;
   log: (message: string) => void;
 }
 

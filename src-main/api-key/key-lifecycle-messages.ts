@@ -73,3 +73,17 @@ export function keyNotHeld(role: 'current' | 'pending'): AppError {
         : 'There is no new key waiting in the keychain to copy.',
   };
 }
+
+/** Why Reveal is not offered: the key was shown once already (`pendingOpen`: a request for a new one is open). */
+export function revealUsedUp(pendingOpen: boolean): string {
+  return pendingOpen
+    ? 'DeepCurrent shows a key only once, and this key has already been shown. Your new key is on its way (below).'
+    : 'DeepCurrent shows a key only once, and this key has already been shown. If you no longer have it, request a new key.';
+}
+
+/** Why Request a new key is not offered while a request is open (the screen shows it). */
+export const REQUEST_OPEN_BELOW =
+  'A request for a new key is already open (below). You can ask for another one once it is confirmed.';
+
+/** Why a step that needs the server is not offered while it cannot be reached. */
+export const NEEDS_SERVER = 'This needs the DeepCurrent server, which cannot be reached right now. Refresh to try again.';

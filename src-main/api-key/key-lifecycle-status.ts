@@ -3,7 +3,8 @@
  * app stores (last4, lifecycle stage, keychain entries). Finishes a swap the server has confirmed but the app had
  * not completed (a restart between confirm and swap). Detects, each time, whether the server offers key management
  * at all (`key-management-support.ts`). Offline, it answers from the cached profile, the stored lifecycle and the
- * cached detection instead of failing.
+ * cached detection instead of failing. Every status carries the actions the screen may offer (`key-actions.ts`),
+ * and the one status that sees the followed request turn Issued notifies the user (`key-issued-notice.ts`).
  */
 import { last4 } from '../../src-shared/credentials';
 import { fail, ok, type AppError, type Result } from '../../src-shared/errors';
@@ -14,6 +15,8 @@ import { detectKeyManagement, knownKeyManagement, notOfferedByEndpoint, remember
 import { localStage, reconcile } from './key-lifecycle-machine';
 import { NO_SUCH_ACCOUNT } from './key-lifecycle-messages';
 import { finishSwap } from './key-lifecycle-swap';
+import { keyActions } from './key-actions';
+import { noticeIfIssued } from './key-issued-notice';
 import type { Attempt, ServiceContext } from '../accounts';
 
 /** An account and its base URL, or why the action cannot start (the session checks the environment binding). */
@@ -68,9 +71,27 @@ async function readHeld(ctx: ServiceContext, accountId: string): Promise<Result<
   return ok({ key: key.value, pending: pending.value });
 }
 
+/** A status without what is derived from it. */
+type StatusFacts = Omit<ApiKeyStatus, 'actions' | 'newlyIssued'>;
+
+/** The status with the actions derived from its facts. */
+function withActions(facts: StatusFacts, newlyIssued = false): ApiKeyStatus {
+  const actions = keyActions({
+    keyManagementOffered: facts.keyManagement.offered,
+    offline: facts.offlineSince !== null,
+    stage: facts.stage,
+    revealed: facts.revealed,
+    heldByApp: facts.heldByApp,
+    canReveal: facts.canReveal,
+    requestShown: facts.request !== null,
+    pendingKeyHeld: facts.pendingKeyHeld,
+  });
+  return { ...facts, actions, newlyIssued };
+}
+
 /** The status of an account whose server offers no key management: nothing to reveal, request or confirm. */
 function unmanagedStatus(ctx: ServiceContext, account: StoredAccount, keyManagement: KeyManagement, held: Held, offlineSince: string | null): ApiKeyStatus {
-  return {
+  return withActions({
     accountId: account.id,
     keyManagement,
     last4: null,
@@ -83,7 +104,7 @@ function unmanagedStatus(ctx: ServiceContext, account: StoredAccount, keyManagem
     pendingKeyHeld: false,
     pendingKeyLast4: null,
     offlineSince,
-  };
+  });
 }
 
 /** The status from the app's own storage, when the server cannot be reached: the cached profile, the stored
@@ -96,7 +117,7 @@ export function cachedStatus(ctx: ServiceContext, account: StoredAccount, baseUr
   const stage = localStage(account.lifecycle?.stage ?? null, tracked);
   const revealedHeld = stage === 'revealed' && tracked;
   const apiKey = account.profile?.apiKey ?? null;
-  return {
+  return withActions({
     accountId: account.id,
     keyManagement,
     last4: apiKey?.last4 ?? account.apiKeyLast4,
@@ -110,7 +131,7 @@ export function cachedStatus(ctx: ServiceContext, account: StoredAccount, baseUr
     pendingKeyHeld: revealedHeld,
     pendingKeyLast4: revealedHeld ? (account.lifecycle?.pendingLast4 ?? last4(held.pending!)) : null,
     offlineSince,
-  };
+  });
 }
 
 /** The status from a fresh server view (after any owed swap), for a server that offers key management. */
@@ -120,23 +141,26 @@ function freshStatus(
   apiKey: NonNullable<Profile['apiKey']>,
   newest: RegenerationRequest | null,
   held: Held,
+  newlyIssued: boolean,
 ): ApiKeyStatus {
   const stage = account.lifecycle?.stage ?? 'idle';
   const pendingHeld = stage === 'revealed' && held.pending !== null;
-  return {
+  // The stored facts were just brought in line with the server and the keychain: the same words as the Account screen.
+  const current = ctx.session.currentKey(account);
+  return withActions({
     accountId: account.id,
     keyManagement: { offered: true },
-    last4: apiKey.last4,
+    last4: current.last4 ?? apiKey.last4,
     createdAt: apiKey.createdAt,
     revealed: apiKey.revealed,
-    heldByApp: held.key !== null && last4(held.key) === apiKey.last4,
+    heldByApp: current.held,
     canReveal: ctx.session.hasUsableToken(account),
     stage,
     request: newest,
     pendingKeyHeld: pendingHeld,
     pendingKeyLast4: pendingHeld ? (account.lifecycle?.pendingLast4 ?? last4(held.pending!)) : null,
     offlineSince: null,
-  };
+  }, newlyIssued);
 }
 
 /**
@@ -224,9 +248,12 @@ export async function syncStatus(ctx: ServiceContext, accountId: string): Promis
         };
   const updated = ctx.session.update(accountId, {
     profile,
+    // What the keychain holds, so that the Account screen says what this screen says.
+    hasApiKey: held.value.key !== null,
     apiKeyLast4: held.value.key ? last4(held.value.key) : account.apiKeyLast4,
     lastVerifiedAt: new Date(ctx.clock.now()).toISOString(),
     lifecycle,
   });
-  return ok(freshStatus(ctx, updated ?? account, apiKey, newest, held.value));
+  const newlyIssued = noticeIfIssued(ctx, updated ?? account, tracking, lifecycle);
+  return ok(freshStatus(ctx, updated ?? account, apiKey, newest, held.value, newlyIssued));
 }

@@ -1,9 +1,10 @@
 /**
  * The ports the services depend on. Adapters implement them: the OS keychain (keytar), electron-store or conf for
- * settings, Electron's clipboard. Tests and `start:web` pass other implementations; services never import
- * `electron` or keytar.
+ * settings, Electron's clipboard and notifications. Tests and `start:web` pass other implementations; services
+ * never import `electron` or keytar.
  */
 import type { DemoSignIn } from '../../src-shared/models';
+import type { OpenScreenEvent } from '../../src-shared/ipc-contract';
 
 /** Thrown by a SecretStore when the keychain refuses or fails (locked, timeout, no service). */
 export class SecretStoreError extends Error {
@@ -36,6 +37,27 @@ export interface ClipboardPort {
   readText(): Promise<string>;
   clear(): Promise<void>;
 }
+
+/** A notice for the user outside the app's window, and the screen a click on it opens. */
+export interface UserNotice {
+  title: string;
+  body: string;
+  /** What clicking the notice opens: a screen of the app, for an account. */
+  opens: OpenScreenEvent;
+}
+
+/**
+ * System notifications (Electron's `Notification`, wired in `shell/`). `system` is false where there are none (the
+ * start:web preview, tests): the window then shows its own notice, and `show` only records the notice.
+ */
+export interface NotifierPort {
+  readonly system: boolean;
+  /** Shows the notice; a click on it opens `notice.opens`. Never throws. */
+  show(notice: UserNotice): void;
+}
+
+/** A notifier that shows nothing (no system notifications here); the window shows its own notice. */
+export const noSystemNotifier: NotifierPort = { system: false, show: () => {} };
 
 /** Time source, injectable for tests. */
 export interface Clock {

@@ -9,7 +9,7 @@ import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import { callApi } from '../../src-main/deepcurrent-api/api-client';
 import { AccountSession, AccountStore, accountIdFor, CredentialVault, tokenExpiry, type ServiceContext, type StoredAccount } from '../../src-main/accounts';
 import { createKeyLifecycleHandlers } from '../../src-main/api-key/key-lifecycle-service';
-import type { ClipboardPort, Clock, KeyValueStore, SecretStore } from '../../src-main/platform/ports';
+import { noSystemNotifier, type ClipboardPort, type Clock, type KeyValueStore, type NotifierPort, type SecretStore } from '../../src-main/platform/ports';
 import { FakeClipboard } from './fake-clipboard';
 import { MemoryKv } from './memory-kv';
 import { MemorySecretStore } from './memory-secret-store';
@@ -55,11 +55,14 @@ export function buildContext(options: {
   clipboard: ClipboardPort;
   emulatorUrl: string | null;
   log: (message: string) => void;
+  /** System notifications; none by default. */
+  notifier?: NotifierPort;
 }): ContextParts {
   const store = new AccountStore(options.kv);
   const vault = new CredentialVault(options.secrets);
   const session = new AccountSession({ store, vault, clock: options.clock, localEmulatorUrl: options.emulatorUrl, log: options.log });
-  return { ctx: { session, kv: options.kv, clock: options.clock, clipboard: options.clipboard, http: testHttp, log: options.log }, store, vault };
+  const notifier = options.notifier ?? noSystemNotifier;
+  return { ctx: { session, kv: options.kv, clock: options.clock, clipboard: options.clipboard, http: testHttp, notifier, log: options.log }, store, vault };
 }
 
 export function makeTestContext(options: TestContextOptions): TestContext {
