@@ -139,7 +139,7 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
   }
 
   const clipboard = new MemoryClipboard();
-  const notifier = new RecordingNotifier((notice) => log(`[web] notice for the page: ${notice.title}`));
+  const notifier = new RecordingNotifier({ onShow: (notice) => log(`[web] notice for the page: ${notice.title}`) });
   let services: AppServices;
   try {
     const settings = await openSettingsFile({ dir: dataDir, flavour: 'conf' });

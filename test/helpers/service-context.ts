@@ -10,6 +10,7 @@ import { callApi } from '../../src-main/deepcurrent-api/api-client';
 import { AccountSession, AccountStore, accountIdFor, CredentialVault, tokenExpiry, type ServiceContext, type StoredAccount } from '../../src-main/accounts';
 import { createKeyLifecycleHandlers } from '../../src-main/api-key/key-lifecycle-service';
 import { noSystemNotifier, type ClipboardPort, type Clock, type KeyValueStore, type NotifierPort, type SecretStore } from '../../src-main/platform/ports';
+import { RecordingNotifier } from '../../src-main/platform/recording-notifier';
 import { FakeClipboard } from './fake-clipboard';
 import { MemoryKv } from './memory-kv';
 import { MemorySecretStore } from './memory-secret-store';
@@ -39,6 +40,8 @@ export interface TestContextOptions {
   now?: () => number;
   /** Shared across restarts, so a test sees every line. */
   logs?: string[];
+  /** System notifications; none by default. Kept across restarts. */
+  notifier?: NotifierPort;
 }
 
 /** The session's parts over the given storage, as `app.ts` builds them (test code may reach store and vault). */
@@ -73,7 +76,15 @@ export function makeTestContext(options: TestContextOptions): TestContext {
   let offset = 0;
   const base = options.now ?? (() => Date.now());
   const clock = { now: () => base() + offset };
-  const { ctx, store, vault } = buildContext({ kv, secrets, clock, clipboard, emulatorUrl: options.emulatorUrl, log: (m) => logs.push(m) });
+  const { ctx, store, vault } = buildContext({
+    kv,
+    secrets,
+    clock,
+    clipboard,
+    emulatorUrl: options.emulatorUrl,
+    log: (m) => logs.push(m),
+    notifier: options.notifier,
+  });
   return {
     ctx,
     store,
@@ -191,6 +202,8 @@ export interface LifecycleFixture {
   issue(requestId: string): Promise<void>;
   /** Moves the emulator's clock forward. */
   advanceServer(ms: number): void;
+  /** The notices main asked to show (the notifier is a recording stand-in for Electron's), across restarts. */
+  notifier: RecordingNotifier;
   /** New context and handlers over the same KV and secret store (an app restart). */
   restart(): void;
   close(): Promise<void>;
@@ -214,9 +227,11 @@ export async function startLifecycle(
   const kvWrites: string[] = [];
   const kv = new MemoryKv();
   kv.onWrite = (json) => kvWrites.push(json);
+  const notifier = new RecordingNotifier({ system: true });
   const fixture: LifecycleFixture = {
     emu,
-    t: makeTestContext({ emulatorUrl: emu.url, secrets, kv }),
+    t: makeTestContext({ emulatorUrl: emu.url, secrets, kv, notifier }),
+    notifier,
     handlers: undefined as unknown as LifecycleFixture['handlers'],
     account: undefined as unknown as StoredAccount,
     token,

@@ -1,13 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { API_NAMES, CHANNELS } from '../../src-shared/ipc-channels';
+import { API_NAMES, CHANNELS, EVENT_NAMES, EVENTS, subscriptionName } from '../../src-shared/ipc-channels';
 import { buildDeepCurrentApi } from '../../src-preload/api-table';
 
 describe('the preload API table', () => {
-  it('has exactly one named function per channel and nothing else', () => {
+  it('has exactly one named function per channel and one named subscription per event, and nothing else', () => {
     const api = buildDeepCurrentApi(async () => ({ ok: true, value: null }));
-    expect(Object.keys(api).sort()).toEqual([...API_NAMES].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_NAMES, ...EVENT_NAMES.map(subscriptionName)].sort());
+    expect(EVENT_NAMES.map(subscriptionName)).toEqual(['onOpenScreen']);
     for (const name of API_NAMES) expect(typeof api[name]).toBe('function');
-    for (const forbidden of ['invoke', 'send', 'on', 'ipcRenderer', 'call']) expect(api).not.toHaveProperty(forbidden);
+    expect(typeof api.onOpenScreen).toBe('function');
+    for (const forbidden of ['invoke', 'send', 'on', 'ipcRenderer', 'call', 'removeListener']) expect(api).not.toHaveProperty(forbidden);
+  });
+
+  it("hands a subscriber the event's payload only, on the event's own channel, until it unsubscribes (once)", () => {
+    const channels: string[] = [];
+    const listeners = new Set<(payload: unknown) => void>();
+    const api = buildDeepCurrentApi(
+      async () => ({ ok: true, value: null }),
+      (channel, listener) => {
+        channels.push(channel);
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    );
+    const seen: unknown[][] = [];
+    const unsubscribe = api.onOpenScreen((...args: unknown[]) => seen.push(args));
+    expect(channels).toEqual([EVENTS.openScreen]);
+    for (const listener of listeners) listener({ screen: 'api-key', accountId: 'acc_1' });
+    expect(seen).toEqual([[{ screen: 'api-key', accountId: 'acc_1' }]]);
+    unsubscribe();
+    unsubscribe();
+    expect(listeners.size).toBe(0);
+    for (const listener of listeners) listener({ screen: 'api-key', accountId: 'acc_2' });
+    expect(seen).toHaveLength(1);
+    // Anything but a function subscribes nothing.
+    expect(typeof (api.onOpenScreen as (l: unknown) => () => void)('not a function')).toBe('function');
+    expect(channels).toHaveLength(1);
+  });
+
+  it('registers nothing for a transport without events', () => {
+    const api = buildDeepCurrentApi(async () => ({ ok: true, value: null }));
+    const unsubscribe = api.onOpenScreen(() => {
+      throw new Error('no event can arrive');
+    });
+    expect(() => unsubscribe()).not.toThrow();
   });
 
   it('offers the page no way to open a link in the OS browser (review part 8, finding 4)', () => {

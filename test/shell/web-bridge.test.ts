@@ -253,7 +253,11 @@ describe('the bridge script', () => {
       },
     });
     const api = window.deepcurrent as Record<string, (r?: unknown) => Promise<unknown>>;
-    expect(Object.keys(api).sort()).toEqual([...API_NAMES].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_NAMES, 'onOpenScreen'].sort());
+    // The preview has no main → renderer events: the subscription registers nothing and unsubscribes quietly.
+    const unsubscribe = (api.onOpenScreen as unknown as (listener: () => void) => () => void)(() => {});
+    expect(typeof unsubscribe).toBe('function');
+    expect(() => unsubscribe()).not.toThrow();
     expect(Object.isFrozen(api)).toBe(true);
     expect(replaced).toEqual(['/']);
     expect([...stored.values()]).toEqual([app.token]);
