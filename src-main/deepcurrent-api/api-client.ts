@@ -115,7 +115,7 @@ export function errorFromResponse(status: number, body: unknown, headers: [strin
  * Chromium's to them). */
 const NETWORK_CAUSES: Array<{ codes: RegExp; message: string }> = [
   {
-    codes: /^(ENOTFOUND|EAI_AGAIN|EAI_NONAME|EAI_FAIL|ERR_NAME_NOT_RESOLVED)$/,
+    codes: /^(ENOTFOUND|EAI_AGAIN|EAI_NONAME|EAI_FAIL|ERR_NAME_NOT_RESOLVED|ERR_NAME_RESOLUTION_FAILED)$/,
     message:
       "Cannot reach the DeepCurrent server: its name was not found. Check the environment's address for typing mistakes, and your network connection.",
   },

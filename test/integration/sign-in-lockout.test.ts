@@ -36,13 +36,13 @@ describe('a locked sign-in', () => {
     const locked = await handlers.signInWithPassword({ email, password: DEMO_PASSWORD, environment: local });
     expect(locked).toMatchObject({
       ok: false,
-      error: { kind: 'rate-limited', status: 429, retryAfterSeconds: 23, message: 'Too many attempts. Try again in 23 s.' },
+      error: { kind: 'rate-limited', status: 429, retryAfterSeconds: 23, message: 'Too many attempts. The server has paused them for a while; wait before trying again.' },
     });
     serverNow += 6_000;
     const still = await handlers.signInWithPassword({ email, password: DEMO_PASSWORD, environment: local });
     expect(still).toMatchObject({
       ok: false,
-      error: { kind: 'rate-limited', retryAfterSeconds: 17, message: 'Too many attempts. Try again in 17 s.' },
+      error: { kind: 'rate-limited', retryAfterSeconds: 17, message: 'Too many attempts. The server has paused them for a while; wait before trying again.' },
     });
     expect(value(await handlers.getState({})).accounts).toHaveLength(0);
   });

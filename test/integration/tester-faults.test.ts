@@ -130,7 +130,8 @@ describe('broken servers', () => {
       expect(r.ok).toBe(false);
       if (!r.ok) {
         expect(r.error.kind).toBe('network');
-        expect(r.error.message).toMatch(/^Cannot reach the DeepCurrent server/);
+        expect(r.error.message).toMatch(/^Cannot reach the DeepCurrent server: the connection was refused/);
+        expect(r.error.detail).toBe('ECONNREFUSED');
       }
     } finally {
       f.ctx.session.setActive(f.account.id);

@@ -54,4 +54,20 @@ describe('the IPC router', () => {
     const r = await createRouter(handlers).call('getState', {});
     expect(JSON.stringify(r)).not.toContain(secret);
   });
+
+  it("passes an error's technical detail through, scrubbed like the message", async () => {
+    const secret = 'dc_' + 'C'.repeat(40);
+    const { handlers } = handlersWith({
+      getState: async () => ({ ok: false, error: { kind: 'network', message: 'Cannot reach the DeepCurrent server.', detail: 'ECONNREFUSED' } }),
+      listHistory: async () => ({ ok: false, error: { kind: 'network', message: 'x', detail: `odd ${secret}` } }),
+    });
+    const router = createRouter(handlers);
+    expect(await router.call('getState', {})).toEqual({
+      ok: false,
+      error: { kind: 'network', message: 'Cannot reach the DeepCurrent server.', detail: 'ECONNREFUSED' },
+    });
+    const scrubbed = await router.call('listHistory', {});
+    expect(JSON.stringify(scrubbed)).not.toContain(secret);
+    expect(scrubbed).toMatchObject({ ok: false, error: { detail: 'odd dc_…REDACTED' } });
+  });
 });

@@ -280,7 +280,10 @@ describe('time limit and cancel', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.kind).toBe('network');
-      expect(r.error.message).toMatch(/^Cannot reach the DeepCurrent server \(ECONNREFUSED\)/);
+      expect(r.error.message).toBe(
+        "Cannot reach the DeepCurrent server: the connection was refused (nothing answers at that address and port). Check the environment's address, or whether the server is running.",
+      );
+      expect(r.error.detail).toBe('ECONNREFUSED');
     }
   });
 });
@@ -333,7 +336,8 @@ describe('TLS', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.kind).toBe('network');
-      expect(r.error.message).toMatch(/^Cannot reach the DeepCurrent server \(DEPTH_ZERO_SELF_SIGNED_CERT\)/);
+      expect(r.error.message).toMatch(/^The DeepCurrent server's certificate is not trusted \(it may be self-signed/);
+      expect(r.error.detail).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
     }
     expect(server.requests).toHaveLength(0);
   });
