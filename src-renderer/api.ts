@@ -2,13 +2,13 @@
  * The renderer's only door to the main process: `window.deepcurrent`, provided by the sandboxed preload in
  * Electron and by the bridge script in the browser preview. Nothing else in the renderer touches the global.
  */
-import type { ApiName } from '../src-shared/ipc-channels';
-import type { DeepCurrentApi, RequestOf, ResponseOf } from '../src-shared/ipc-contract';
+import { subscriptionName, type ApiName, type EventName } from '../src-shared/ipc-channels';
+import type { DeepCurrentApi, EventTypes, RequestOf, ResponseOf } from '../src-shared/ipc-contract';
 import type { Result } from '../src-shared/errors';
 
 declare global {
   interface Window {
-    /** One named async function per IPC channel; every answer is a `Result`. */
+    /** One named async function per IPC channel (every answer is a `Result`), one subscription per event. */
     deepcurrent?: DeepCurrentApi;
   }
 }
@@ -31,5 +31,20 @@ export async function call<K extends ApiName>(name: K, request: RequestOf<K>): P
     return result;
   } catch {
     return { ok: false, error: { kind: 'internal', message: UNREACHABLE } };
+  }
+}
+
+/**
+ * Subscribes to one main → renderer event; answers the unsubscribe function. Where the bridge offers no such
+ * subscription (an older preload, a test without events) nothing is registered.
+ */
+export function subscribe<E extends EventName>(name: E, listener: (payload: EventTypes[E]) => void): () => void {
+  const fn = window.deepcurrent?.[subscriptionName(name)] as ((l: (payload: EventTypes[E]) => void) => () => void) | undefined;
+  if (typeof fn !== 'function') return () => {};
+  try {
+    const unsubscribe = fn(listener);
+    return typeof unsubscribe === 'function' ? unsubscribe : () => {};
+  } catch {
+    return () => {};
   }
 }

@@ -1,6 +1,7 @@
 /**
- * The app shell, mounted by `main.tsx` once the state has been asked for: applies the theme, and shows the sign-in
- * screen or, when signed in, the navigation and the current screen. The API key and request tester screens are
+ * The app shell, mounted by `main.tsx` once the state has been asked for: applies the theme, takes main's events in
+ * (one hook), follows an open request for a new key from any screen, and shows the sign-in screen or, when signed
+ * in, the navigation and the current screen. Header, navigation and content share one column. The API key and request tester screens are
  * loaded lazily so the first paint carries only what the sign-in form needs.
  */
 import { lazy, Suspense, useEffect, useRef } from 'react';
@@ -9,6 +10,8 @@ import { MainNav } from './components/main-nav';
 import { AppBanners } from './components/app-banners';
 import { ErrorMessage } from './components/error-message';
 import { requestHeadingFocus } from './components/screen-heading';
+import { useMainEvents } from './components/use-main-events';
+import { useOpenRequestWatch } from './components/use-open-request-watch';
 import { SignInScreen } from './features/sign-in/sign-in-screen';
 import { AccountScreen } from './features/account/account-screen';
 import { SettingsScreen } from './features/settings/settings-screen';
@@ -50,6 +53,8 @@ export function App() {
   const firstScreen = useRef(true);
 
   useTheme(app?.settings.theme);
+  useMainEvents();
+  useOpenRequestWatch();
 
   useEffect(() => {
     if (!app) return;
@@ -75,12 +80,14 @@ export function App() {
   return (
     <div className="shell" data-app-shell="">
       <header className="app-header">
-        <span className="brand">DeepCurrent</span>
-        {account ? (
-          <span className="who">
-            {account.email} · {account.environmentLabel}
-          </span>
-        ) : null}
+        <div className="shell-row">
+          <span className="brand">DeepCurrent</span>
+          {account ? (
+            <span className="who">
+              {account.email} · {account.environmentLabel}
+            </span>
+          ) : null}
+        </div>
       </header>
       {account ? <MainNav /> : null}
       <main className="content">

@@ -1,7 +1,8 @@
 /**
- * A modal dialog: `role="dialog"`, `aria-modal`, labelled by its title, focus moved in on open and trapped inside
- * (the app's only intended keyboard trap), Escape closes, focus returns to where it was. The rest of the app is
- * made `inert` while it is open.
+ * A modal dialog: `role="dialog"` (or `alertdialog` for a confirmation), `aria-modal`, labelled by its title and
+ * described by `describedBy` when given, focus moved in on open (to `initialFocus`: the safe choice of a
+ * confirmation) and trapped inside (the app's only intended keyboard trap), Escape closes (cancels), focus returns
+ * to where it was. The rest of the app is made `inert` while it is open.
  */
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
@@ -11,9 +12,14 @@ const FOCUSABLE =
 
 export interface DialogProps {
   title: string;
+  /** Called on Escape (and by the dialog's own buttons): closing a confirmation cancels it. */
   onClose: () => void;
   /** The element to focus on open; the first focusable element otherwise. */
   initialFocus?: RefObject<HTMLElement | null>;
+  /** `alertdialog` for a confirmation of something that cannot be undone. */
+  role?: 'dialog' | 'alertdialog';
+  /** The id of the element that says what the dialog is about. */
+  describedBy?: string;
   children: ReactNode;
 }
 
@@ -22,7 +28,7 @@ function focusables(root: HTMLElement): HTMLElement[] {
 }
 
 /** Renders into `document.body`, above the app shell (`[data-app-shell]`), which becomes inert. */
-export function Dialog({ title, onClose, initialFocus, children }: DialogProps) {
+export function Dialog({ title, onClose, initialFocus, role = 'dialog', describedBy, children }: DialogProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
@@ -70,7 +76,16 @@ export function Dialog({ title, onClose, initialFocus, children }: DialogProps) 
 
   return createPortal(
     <div className="dialog-backdrop">
-      <div ref={ref} role="dialog" aria-modal="true" aria-labelledby={titleId} className="dialog" tabIndex={-1} onKeyDown={onKeyDown}>
+      <div
+        ref={ref}
+        role={role}
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={describedBy}
+        className="dialog"
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
         <h2 id={titleId}>{title}</h2>
         {children}
       </div>

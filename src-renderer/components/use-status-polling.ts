@@ -1,6 +1,7 @@
 /**
- * Refreshes the key status by itself while a regeneration request is open: after 2 s, then 4, 8, 16… up to 60 s
- * between checks. A user action (changing `resetKey`) starts again from 2 s; unmounting or closing stops it.
+ * Calls `refresh` by itself while `active`: after 2 s, then 4, 8, 16… up to 60 s between calls. A user action
+ * (changing `resetKey`) starts again from 2 s; becoming inactive or unmounting stops it. Used to follow an open
+ * request for a new key (`use-open-request-watch.ts`).
  */
 import { useEffect } from 'react';
 

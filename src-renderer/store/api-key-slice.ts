@@ -5,27 +5,25 @@
 import type { AppError } from '../../src-shared/errors';
 import type { ApiKeyStatus, ClipboardReceipt, RegenerationReason, RevealedKey } from '../../src-shared/models';
 import { call } from '../api';
-import { activeAccount } from './session-slice';
+import { activeAccount, KEY_ISSUED_NOTICE } from './session-slice';
 import type { SliceCreator } from './store-types';
 
-/** What the user asked the API key screen to do. */
-export type KeyAction = 'reveal' | 'copy' | 'request' | 'confirm';
-
-/** The text for a 409 on revealing the current key. */
-const ALREADY_REVEALED =
-  'This key has already been revealed. If you no longer have it, use Request a new key.';
+/** What the user asked the API key screen to do (the calls; the screen offers them as main's `KeyAction`s). */
+export type KeyCall = 'reveal' | 'copy' | 'request' | 'confirm';
 
 export interface ApiKeyState {
   accountId: string | null;
   status: ApiKeyStatus | null;
   loading: boolean;
   loadError: AppError | null;
-  busy: KeyAction | null;
-  actionError: { action: KeyAction; error: AppError } | null;
+  busy: KeyCall | null;
+  actionError: { action: KeyCall; error: AppError } | null;
   /** The one-time revealed key, until the dialog closes. */
   revealed: RevealedKey | null;
   /** The last copy: when the main process will clear the clipboard. Holds no secret. */
   clipboard: ClipboardReceipt | null;
+  /** Bumped by each user action on the screen, so the watch of an open request starts again from its shortest wait. */
+  pollReset: number;
 }
 
 export interface ApiKeySlice {
@@ -40,6 +38,8 @@ export interface ApiKeySlice {
   requestNewKey(reason: RegenerationReason, note: string): Promise<boolean>;
   confirmNewKey(): Promise<boolean>;
   clearKeyActionError(): void;
+  /** A user action on the API key screen: the watch of an open request checks again soon. */
+  keyUserAction(): void;
   resetApiKey(): void;
 }
 
@@ -52,18 +52,33 @@ const initialApiKey: ApiKeyState = {
   actionError: null,
   revealed: null,
   clipboard: null,
+  pollReset: 0,
 };
 
 export const createApiKeySlice: SliceCreator<ApiKeySlice> = (set, get) => {
   const patch = (p: Partial<ApiKeyState>) => set({ apiKey: { ...get().apiKey, ...p } });
-  const begin = (action: KeyAction): string | null => {
+  const begin = (action: KeyCall): string | null => {
     const account = activeAccount(get());
     if (!account) return null;
     patch({ busy: action, actionError: null, accountId: account.id });
     return account.id;
   };
   const stillActive = (accountId: string) => get().app?.activeAccountId === accountId;
-  const failAction = (action: KeyAction, error: AppError) => {
+  /**
+   * Main saw the new key issued (and, in the app, showed a system notification): mark the API key screen until the
+   * user opens it, and where there is no system notification show the page's own notice.
+   */
+  const noticeIssued = (accountId: string) => {
+    if (get().screen === 'api-key') return;
+    get().markKeyIssued(accountId);
+    if (get().app?.systemNotifications) return;
+    get().showPageNotice({
+      id: KEY_ISSUED_NOTICE,
+      text: 'Your new API key is ready: support has issued it. Reveal it on the API key screen, then confirm it.',
+      opens: { screen: 'api-key', label: 'Open the API key screen' },
+    });
+  };
+  const failAction = (action: KeyCall, error: AppError) => {
     patch({ busy: null, actionError: { action, error } });
     get().handleFailure(error);
   };
@@ -80,6 +95,7 @@ export const createApiKeySlice: SliceCreator<ApiKeySlice> = (set, get) => {
       if (!stillActive(accountId)) return;
       if (result.ok) {
         patch({ loading: false, loadError: null, status: result.value });
+        if (result.value.newlyIssued) noticeIssued(accountId);
         return;
       }
       patch({ loading: false, loadError: result.error });
@@ -89,13 +105,13 @@ export const createApiKeySlice: SliceCreator<ApiKeySlice> = (set, get) => {
     async revealKey() {
       const accountId = begin('reveal');
       if (!accountId) return;
-      const revealingNew = get().apiKey.status?.stage === 'issued';
       const result = await call('revealApiKey', { accountId });
       if (!stillActive(accountId)) return;
       if (!result.ok) {
-        const error =
-          result.error.kind === 'conflict' && !revealingNew ? { ...result.error, message: ALREADY_REVEALED } : result.error;
-        failAction('reveal', error);
+        // Main's words, as sent: it knows whether this app still holds the key.
+        failAction('reveal', result.error);
+        // The server's state moved on (revealed elsewhere): main's action list follows it.
+        if (result.error.kind === 'conflict') void get().loadApiKeyStatus();
         return;
       }
       patch({ busy: null, revealed: result.value, clipboard: null });
@@ -126,6 +142,8 @@ export const createApiKeySlice: SliceCreator<ApiKeySlice> = (set, get) => {
       if (!stillActive(accountId)) return false;
       if (!result.ok) {
         failAction('request', result.error);
+        // A request opened elsewhere: the screen shows it once main has looked again.
+        if (result.error.kind === 'conflict') void get().loadApiKeyStatus();
         return false;
       }
       patch({ busy: null });
@@ -149,6 +167,10 @@ export const createApiKeySlice: SliceCreator<ApiKeySlice> = (set, get) => {
 
     clearKeyActionError() {
       patch({ actionError: null });
+    },
+
+    keyUserAction() {
+      patch({ pollReset: get().apiKey.pollReset + 1 });
     },
 
     resetApiKey() {

@@ -36,7 +36,10 @@ export interface SessionSlice {
   /** Takes one account as main now summarises it (from an answer that carries it), without asking for the state. */
   applyAccount(account: AccountSummary): void;
   navigate(screen: Screen): void;
+  /** Opens a screen for an account (a click on a system notification): switches to the account first if needed. */
+  openScreenFor(accountId: string, screen: Screen): Promise<void>;
   switchAccount(accountId: string): Promise<void>;
+  /** Signs an account out (the window asked first); then a notice says who was signed out and who is now active. */
   signOut(accountId: string): Promise<void>;
   refreshProfile(): Promise<void>;
   /** Every failed call passes through here: a 401 leads to the sign-in prompt once; anything else is left to the
@@ -50,6 +53,11 @@ export function activeAccount(state: Pick<AppStore, 'app'>): AccountSummary | nu
   if (!app || !app.activeAccountId) return null;
   return app.accounts.find((a) => a.id === app.activeAccountId) ?? null;
 }
+
+/** The page notice after a sign-out. */
+export const SIGNED_OUT_NOTICE = 'signed-out';
+/** The page notice of a newly issued key (where there is no system notification). */
+export const KEY_ISSUED_NOTICE = 'key-issued';
 
 function isOffline(error: AppError): boolean {
   return error.kind === 'network' || error.kind === 'timeout';
@@ -111,8 +119,23 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
     },
 
     navigate(screen) {
-      if (screen !== 'sign-in' && !activeAccount(get())) return;
+      const account = activeAccount(get());
+      if (screen !== 'sign-in' && !account) return;
       set({ screen, accountError: null });
+      if (screen === 'api-key' && account && get().keyIssuedFor === account.id) {
+        get().markKeyIssued(null);
+        get().dismissPageNotice(KEY_ISSUED_NOTICE);
+      }
+    },
+
+    async openScreenFor(accountId, screen) {
+      const app = get().app;
+      if (!app || !app.accounts.some((a) => a.id === accountId)) return;
+      if (app.activeAccountId !== accountId) {
+        await get().switchAccount(accountId);
+        if (get().app?.activeAccountId !== accountId) return;
+      }
+      get().navigate(screen);
     },
 
     async switchAccount(accountId) {
@@ -121,9 +144,19 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
     },
 
     async signOut(accountId) {
+      const leaving = get().app?.accounts.find((a) => a.id === accountId) ?? null;
       set({ accountBusy: true, accountError: null });
       // With no account left, applyAppState opens the sign-in form.
-      settleAccountCall(await call('signOut', { accountId }), { promptOnUnauthorized: false });
+      const result = await call('signOut', { accountId });
+      settleAccountCall(result, { promptOnUnauthorized: false });
+      if (!result.ok || !leaving) return;
+      const now = activeAccount(get());
+      get().showPageNotice({
+        id: SIGNED_OUT_NOTICE,
+        text: now
+          ? `Signed out of ${leaving.email} (${leaving.environmentLabel}). The active account is now ${now.email} (${now.environmentLabel}).`
+          : `Signed out of ${leaving.email} (${leaving.environmentLabel}). No account is signed in on this computer now.`,
+      });
     },
 
     async refreshProfile() {

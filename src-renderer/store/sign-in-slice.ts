@@ -6,6 +6,7 @@ import type { AppError } from '../../src-shared/errors';
 import type { AccountSummary, AppState } from '../../src-shared/models';
 import type { Environment } from '../../src-shared/environments';
 import { call } from '../api';
+import { SIGNED_OUT_NOTICE } from './session-slice';
 import type { SliceCreator } from './store-types';
 
 /** The two ways to sign in. */
@@ -30,13 +31,22 @@ export function signInAgainPrefill(account: AccountSummary, mode: SignInMode = k
   return { email: account.email, environment: account.environment, mode, reason: account.signInReason };
 }
 
+/** A 429 on sign-in: main's message, and until when the server refuses which email (the form counts down live). */
+export interface SignInLockout {
+  message: string;
+  /** Epoch ms until which sign-in with `email` is refused. */
+  until: number;
+  /** The locked email in lower case; null when the server did not say for which (then every sign-in waits). */
+  email: string | null;
+}
+
 export interface SignInState {
   mode: SignInMode;
   pending: boolean;
+  /** The last failure other than a lockout, in main's words. */
   error: AppError | null;
-  /** Epoch ms until which sign-in with `lockedEmail` is refused (429); null when not locked. */
-  retryUntil: number | null;
-  lockedEmail: string | null;
+  /** The last lockout (429); it applies while `until` is ahead and the form's email is the locked one. */
+  lockout: SignInLockout | null;
   prefill: SignInPrefill | null;
   /** Bumped on every `openSignIn`, so the form remounts with its prefill. */
   formKey: number;
@@ -57,8 +67,7 @@ const initialSignIn: SignInState = {
   mode: 'password',
   pending: false,
   error: null,
-  retryUntil: null,
-  lockedEmail: null,
+  lockout: null,
   prefill: null,
   formKey: 0,
 };
@@ -67,21 +76,22 @@ export const createSignInSlice: SliceCreator<SignInSlice> = (set, get) => {
   const succeed = (state: AppState) => {
     const { signIn } = get();
     set({ signIn: { ...signIn, pending: false, error: null, prefill: null }, unauthorizedHandledFor: null });
+    get().dismissPageNotice(SIGNED_OUT_NOTICE);
     get().applyAppState(state);
     set({ screen: 'account' });
   };
   const failWith = (error: AppError, email: string | null) => {
     const { signIn } = get();
-    const locked = error.kind === 'rate-limited';
-    set({
-      signIn: {
-        ...signIn,
-        pending: false,
-        error,
-        retryUntil: locked ? Date.now() + Math.max(1, error.retryAfterSeconds ?? 60) * 1000 : signIn.retryUntil,
-        lockedEmail: locked ? (email?.trim().toLowerCase() ?? null) : signIn.lockedEmail,
-      },
-    });
+    if (error.kind === 'rate-limited') {
+      const lockout: SignInLockout = {
+        message: error.message,
+        until: Date.now() + Math.max(1, error.retryAfterSeconds ?? 60) * 1000,
+        email: email?.trim().toLowerCase() || null,
+      };
+      set({ signIn: { ...signIn, pending: false, error: null, lockout } });
+      return;
+    }
+    set({ signIn: { ...signIn, pending: false, error } });
   };
 
   return {

@@ -4,11 +4,12 @@ import { useAppStore } from '../../src-renderer/store';
 import { MemoryKv } from '../helpers/memory-kv';
 import { MemorySecretStore } from '../helpers/memory-secret-store';
 import { Backend, EmulatorHandle, useEmulator } from './real-backend';
-import { advance, button, byLabel, choose, click, goTo, hasText, pageText, queryButton, renderApp, waitFor } from './helpers';
+import { advance, button, byLabel, choose, click, goTo, hasText, pageText, press, queryButton, renderApp, waitFor } from './helpers';
 
 const emulator = useEmulator();
 const backend = () => new Backend(emulator.current);
 const heading = () => document.querySelector('main h1')?.textContent;
+const dialog = () => document.querySelector<HTMLElement>('[role="alertdialog"]');
 
 describe('account screen', () => {
   it('shows who is signed in, how, the held key as dc_…last4 and when it was last verified', async () => {
@@ -23,17 +24,21 @@ describe('account screen', () => {
     expect(text).toContain('Plan: Pro');
     expect(text).toContain('Role: Member');
     expect(hasText('Signed in with: API key')).toBe(true);
-    expect(hasText(`API key: dc_…${account.apiKeyLast4}`)).toBe(true);
+    expect(hasText(`API key: dc_…${account.apiKeyLast4} This app holds your key`)).toBe(true);
     expect(text).toMatch(/Last verified \S/);
     expect(main.count('refreshProfile')).toBe(1);
   });
 
-  it('says when the app holds no API key', async () => {
+  it('says when the app does not hold the API key, in the same words as the API key screen', async () => {
     const main = backend();
-    await main.signIn('ada@deepcurrent.test', 'token');
+    await emulator.current.apiKeyOf('ada@deepcurrent.test'); // shown once already, elsewhere
+    const account = await main.signIn('ada@deepcurrent.test', 'token');
     await renderApp(main);
     expect(hasText('Signed in with: session token')).toBe(true);
-    expect(hasText('API key: No API key held by this app')).toBe(true);
+    const line = `API key: dc_…${account.profile!.apiKey!.last4} This app does not hold your key; copy it from where you saved it`;
+    expect(hasText(line)).toBe(true);
+    await goTo('API key');
+    await waitFor(() => hasText(line));
   });
 
   it('counts the session down live and asks for the password again when it runs out', async () => {
@@ -121,11 +126,61 @@ describe('account screen', () => {
     await choose(select, 'free@deepcurrent.test — Local emulator');
     await waitFor(() => pageText().includes('Email: free@deepcurrent.test'));
     await click(button('Sign out'));
+    await click(button('Sign out', dialog()!));
     await waitFor(() => pageText().includes('Email: ada@deepcurrent.test'));
     expect(document.activeElement).toBe(document.querySelector('main h1'));
+    expect(pageText()).toContain(
+      `Signed out of free@deepcurrent.test (Local emulator). The active account is now ada@deepcurrent.test (${ada.environmentLabel}).`,
+    );
     await click(button('Sign out'));
+    await click(button('Sign out', dialog()!));
     await waitFor(() => heading() === 'Sign in to DeepCurrent');
     expect(document.querySelector('nav[aria-label="Main"]')).toBeNull();
+    expect(pageText()).toContain(`Signed out of ada@deepcurrent.test (${ada.environmentLabel}). No account is signed in on this computer now.`);
+  });
+
+  it('asks before Sign out: says what leaves this computer, offers to copy the key first, and Cancel or Escape remove nothing', async () => {
+    const main = backend();
+    const account = await main.signIn('ada@deepcurrent.test', 'api-key');
+    await renderApp(main);
+    const secretsBefore = main.secrets.snapshot();
+    await click(button('Sign out'));
+    const ask = dialog()!;
+    expect(ask.getAttribute('role')).toBe('alertdialog');
+    expect(ask.getAttribute('aria-modal')).toBe('true');
+    expect(document.getElementById(ask.getAttribute('aria-labelledby')!)?.textContent).toBe('Sign out of ada@deepcurrent.test?');
+    const said = document.getElementById(ask.getAttribute('aria-describedby')!)?.textContent ?? '';
+    expect(said).toContain(`The API key this app holds (dc_…${account.apiKeyLast4}).`);
+    expect(said).toContain('Your API key is not lost on the server');
+    expect(document.activeElement).toBe(button('Cancel', ask));
+
+    await click(button('Copy API key', ask));
+    await waitFor(() => ask.textContent?.includes('Copied. The clipboard will be cleared in'));
+    expect(await main.clipboard.readText()).toBe(secretsBefore[`${account.id}:api-key`]);
+
+    await click(button('Cancel', ask));
+    expect(dialog()).toBeNull();
+    await click(button('Sign out'));
+    await press('Escape', {}, dialog()!);
+    expect(dialog()).toBeNull();
+    expect(main.count('signOut')).toBe(0);
+    expect(main.secrets.snapshot()).toEqual(secretsBefore);
+    expect(pageText()).toContain('Email: ada@deepcurrent.test');
+  });
+
+  it('names the new key not confirmed yet among what Sign out removes', async () => {
+    const main = backend();
+    const account = await main.signIn('ada@deepcurrent.test', 'token');
+    await main.call('requestNewKey', { accountId: account.id, reason: 'lost', note: '' });
+    await emulator.current.issueOpenRequest('ada@deepcurrent.test');
+    const revealed = await main.call('revealApiKey', { accountId: account.id });
+    expect(revealed.role).toBe('pending');
+    await renderApp(main);
+    await click(button('Sign out'));
+    const said = document.getElementById(dialog()!.getAttribute('aria-describedby')!)?.textContent ?? '';
+    expect(said).toContain(`The new key that is not confirmed yet (dc_…${revealed.last4}).`);
+    expect(said).toContain('Your sign-in session.');
+    expect(queryButton('Copy new key', dialog()!)).not.toBeNull();
   });
 
   it('offers Add account, which opens the sign-in screen with a way back', async () => {
@@ -145,11 +200,12 @@ describe('account screen', () => {
       notices: ['Your settings file was damaged; it has been moved aside.'],
     });
     await renderApp(main);
-    expect(pageText()).toContain('No system keychain available: secrets are kept for this session only.');
-    expect(pageText()).toContain('The Secret Service is not running.');
+    // One text for the state: main's own words.
+    const banner = document.querySelector('.banner-warning')!;
+    expect(banner.textContent).toBe('The Secret Service is not running.');
     await click(button('Dismiss'));
     expect(pageText()).not.toContain('settings file was damaged');
-    expect(pageText()).toContain('No system keychain available');
+    expect(pageText()).toContain('The Secret Service is not running.');
   });
 
   it('marks the current screen in the navigation', async () => {

@@ -1,13 +1,17 @@
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { useAppStore } from '../../src-renderer/store';
+import { alreadyRevealed, REQUEST_ALREADY_OPEN, REQUEST_OPEN_BELOW, REVEAL_NEEDS_PASSWORD } from '../../src-main/api-key/key-lifecycle-messages';
 import { Backend, useEmulator } from './real-backend';
 import { advance, button, byLabel, click, goTo, hasText, pageText, press, queryButton, renderApp, type, waitFor } from './helpers';
 
 /** A fresh emulator per test: a key is revealed once, and these tests reveal, request and confirm keys. */
 const emulator = useEmulator({}, 'test');
 const ADA = 'ada@deepcurrent.test';
-const dialog = () => document.querySelector<HTMLElement>('[role="dialog"]');
+const dialog = () => document.querySelector<HTMLElement>('[role="dialog"], [role="alertdialog"]');
+const alertText = () => document.querySelector('[role="alert"]')?.textContent ?? '';
+/** The screen's main button (at most one, main decides which). */
+const primaryButtons = () => Array.from(document.querySelectorAll<HTMLButtonElement>('main .btn-primary')).map((b) => b.textContent);
 
 async function signedIn(kind: 'token' | 'api-key' = 'token') {
   const main = new Backend(emulator.current);
@@ -18,7 +22,7 @@ async function signedIn(kind: 'token' | 'api-key' = 'token') {
 async function openApiKeyScreen(main: Backend) {
   await renderApp(main);
   await goTo('API key');
-  await waitFor(() => pageText().includes('Revealed:'));
+  await waitFor(() => pageText().includes('API key: dc_…'));
 }
 
 /** A key the app holds in its keychain (the in-memory one), by kind. */
@@ -31,15 +35,22 @@ function heldKey(main: Backend, accountId: string, kind: 'api-key' | 'pending-ap
 /** Lets the main process's answers land (real HTTP) while fake timers hold the window's clock. */
 const settle = (main: Backend) => act(() => main.settle());
 
+/** Opens a request through the form and waits for its Pending status. */
+async function requestThroughForm(reason: 'Lost' | 'Compromised' | 'Other' = 'Lost') {
+  await click(button('Request a new key'));
+  await click(byLabel(reason));
+  await click(button('Submit request'));
+  await waitFor(() => pageText().includes('Status: Pending'));
+}
+
 describe('API key screen', () => {
-  it('shows the key as dc_…last4, its date, whether it was revealed and whether the app holds it', async () => {
+  it('shows the key as dc_…last4, its date and whether the app holds it, with Reveal as the one main action', async () => {
     const { main, account } = await signedIn();
     await openApiKeyScreen(main);
-    expect(hasText(`Current key: dc_…${account.profile!.apiKey!.last4}`)).toBe(true);
+    expect(pageText()).toContain(`API key: dc_…${account.profile!.apiKey!.last4} This app does not hold your key yet; reveal it once to keep it here`);
     expect(pageText()).toMatch(/Created: \S/);
-    expect(hasText('Revealed: no')).toBe(true);
-    expect(hasText('Held by this app: no')).toBe(true);
-    expect(queryButton('Reveal API key')).not.toBeNull();
+    expect(pageText()).not.toMatch(/Held by this app|Revealed:/);
+    expect(primaryButtons()).toEqual(['Reveal API key']);
     expect(queryButton('Request a new key')).not.toBeNull();
   });
 
@@ -54,17 +65,32 @@ describe('API key screen', () => {
     expect(document.querySelector('[role="status"]')?.textContent).toMatch(/^Offline — showing saved details from /);
   });
 
-  it('tells a key-only account that revealing needs a password session and offers that sign-in', async () => {
+  it('offers an API-key sign-in no Reveal: it holds the key, so Copy is the main action', async () => {
     const { main } = await signedIn('api-key');
     await openApiKeyScreen(main);
-    expect(pageText()).toContain('Revealing a key needs a session signed in with email and password.');
+    expect(queryButton('Reveal API key')).toBeNull();
+    expect(primaryButtons()).toEqual(['Copy API key']);
+    expect(pageText()).toContain('This app holds your key');
+    expect(pageText()).not.toContain('Revealing a key needs');
+  });
+
+  it('sends a key-only account to the password sign-in when its new key is issued, instead of a Reveal that would fail', async () => {
+    const { main } = await signedIn('api-key');
+    await emulator.current.openRequest(ADA);
+    await emulator.current.issueOpenRequest(ADA);
+    await openApiKeyScreen(main);
+    await waitFor(() => pageText().includes('Status: Issued'));
+    expect(queryButton('Reveal new key')).toBeNull();
+    expect(queryButton('Reveal API key')).toBeNull();
+    expect(pageText()).toContain(REVEAL_NEEDS_PASSWORD);
+    expect(primaryButtons()).toEqual(['Sign in with email and password']);
     await click(button('Sign in with email and password'));
     expect(document.querySelector('main h1')?.textContent).toBe('Sign in to DeepCurrent');
     expect(byLabel<HTMLInputElement>('Email').value).toBe(ADA);
     expect(byLabel<HTMLInputElement>('Password').value).toBe('');
   });
 
-  it('reveals the key once in a modal dialog and forgets it when the dialog closes', async () => {
+  it('reveals the key once in a modal dialog, forgets it on Close, and offers no Reveal after it', async () => {
     const { main, account } = await signedIn();
     await openApiKeyScreen(main);
     const reveal = button('Reveal API key');
@@ -86,8 +112,11 @@ describe('API key screen', () => {
     expect(document.body.innerHTML).not.toContain(key);
     expect(JSON.stringify(useAppStore.getState())).not.toContain(key);
     expect(document.querySelector('[data-app-shell]')?.hasAttribute('inert')).toBe(false);
-    expect(document.activeElement).toBe(button('Reveal API key'));
-    await waitFor(() => hasText('Revealed: yes') && hasText('Held by this app: yes'));
+    await waitFor(() => pageText().includes('This app holds your key'));
+    // After the one-time reveal: no Reveal at all (enabled or not); Copy is the main action and has the focus.
+    expect(queryButton('Reveal API key')).toBeNull();
+    expect(primaryButtons()).toEqual(['Copy API key']);
+    expect(document.activeElement).toBe(button('Copy API key'));
   });
 
   it('closes the dialog with Escape and forgets the key', async () => {
@@ -100,6 +129,8 @@ describe('API key screen', () => {
     expect(dialog()).toBeNull();
     expect(document.body.innerHTML).not.toContain(key);
     expect(JSON.stringify(useAppStore.getState())).not.toContain(key);
+    await waitFor(() => queryButton('Copy API key'));
+    expect(queryButton('Reveal API key')).toBeNull();
   });
 
   it('copies through the main process and counts down to the clipboard being cleared', async () => {
@@ -113,21 +144,25 @@ describe('API key screen', () => {
     expect(main.lastRequest('copyApiKey')).toEqual({ accountId: account.id, role: 'current' });
     await waitFor(() => box.textContent?.includes('Copied. The clipboard will be cleared in 12 s'));
     expect(await main.clipboard.readText()).toBe(heldKey(main, account.id, 'api-key'));
+    expect(box.textContent).not.toContain('.).');
     await advance(2000, vi);
     expect(box.textContent).toContain('Copied. The clipboard will be cleared in 10 s');
     await advance(10_000, vi);
     expect(box.textContent).toContain('The clipboard has been cleared.');
   });
 
-  it('explains a 409 on reveal with a pointer to Request a new key', async () => {
-    await emulator.current.apiKeyOf(ADA); // revealed elsewhere: DeepCurrent shows a key once
+  it("shows main's own message for a 409 on reveal, and then no Reveal", async () => {
     const { main } = await signedIn();
     await openApiKeyScreen(main);
+    await emulator.current.apiKeyOf(ADA); // revealed elsewhere meanwhile: DeepCurrent shows a key once
     await click(button('Reveal API key'));
-    await waitFor(() => pageText().includes('This key has already been revealed. If you no longer have it, use Request a new key.'));
+    await waitFor(() => alertText());
+    expect(alertText()).toBe(alreadyRevealed(false, false));
     expect(main.count('revealApiKey')).toBe(1);
     expect(dialog()).toBeNull();
-    expect(document.querySelector('[role="alert"]')?.textContent).toContain('already been revealed');
+    await waitFor(() => queryButton('Reveal API key') === null);
+    expect(primaryButtons()).toEqual(['Request a new key']);
+    expect(pageText()).toContain('This app does not hold your key; copy it from where you saved it');
   });
 
   it('validates the request form and counts the note up to 500 characters', async () => {
@@ -153,29 +188,42 @@ describe('API key screen', () => {
     expect(pageText()).toContain('Support has been notified');
   });
 
-  it('explains a 409 when a request is already open', async () => {
+  it('offers no Request a new key while a request is open, shows the request and says why', async () => {
+    const { main } = await signedIn();
+    await emulator.current.openRequest(ADA); // from another device
+    await openApiKeyScreen(main);
+    await waitFor(() => pageText().includes('Status: Pending'));
+    expect(queryButton('Request a new key')).toBeNull();
+    expect(pageText()).toContain(REQUEST_OPEN_BELOW);
+    expect(primaryButtons()).toEqual(['Refresh']);
+  });
+
+  it("shows main's message when a request was opened elsewhere while the form was open, and then the request", async () => {
     const { main } = await signedIn();
     await openApiKeyScreen(main);
     await click(button('Request a new key'));
     await click(byLabel('Compromised'));
     await emulator.current.openRequest(ADA); // from another device, meanwhile
     await click(button('Submit request'));
-    await waitFor(() => document.querySelector('[role="alert"]')?.textContent);
-    expect(document.querySelector('[role="alert"]')?.textContent).toContain('A request for a new key is already open.');
+    await waitFor(() => pageText().includes('Status: Pending'));
+    expect(alertText()).toBe(REQUEST_ALREADY_OPEN);
+    expect(queryButton('Submit request')).toBeNull();
+    expect(queryButton('Request a new key')).toBeNull();
   });
 
-  it('follows a request from Pending through Issued and the new key reveal to Confirmed', async () => {
+  it('follows a request from Pending through Issued and the new key reveal to Confirmed, one main action at each step', async () => {
     const { main, account } = await signedIn();
     await openApiKeyScreen(main);
-    await click(button('Request a new key'));
-    await click(byLabel('Compromised'));
-    await click(button('Submit request'));
-    await waitFor(() => pageText().includes('Status: Pending'));
+    await requestThroughForm('Compromised');
     expect(document.querySelector('.steps [aria-current="step"]')?.textContent).toBe('Pending');
+    expect(primaryButtons()).toEqual(['Refresh']);
 
     await emulator.current.issueOpenRequest(ADA);
     await click(button('Refresh'));
     await waitFor(() => pageText().includes('Status: Issued'));
+    // One Reveal while the new key is issued: the new key's.
+    expect(primaryButtons()).toEqual(['Reveal new key']);
+    expect(queryButton('Reveal API key')).toBeNull();
     await click(button('Reveal new key'));
     const box = await waitFor(dialog);
     const newKey = heldKey(main, account.id, 'pending-api-key');
@@ -186,39 +234,73 @@ describe('API key screen', () => {
 
     await waitFor(() => queryButton('Confirm new key'));
     expect(pageText()).toContain('Status: Issued (new key revealed)');
+    expect(primaryButtons()).toEqual(['Confirm new key']);
     await click(button('Confirm new key'));
+    const ask = await waitFor(dialog);
+    expect(ask.getAttribute('role')).toBe('alertdialog');
+    await click(button('Confirm new key', ask));
     await waitFor(() => pageText().includes('Status: Confirmed'));
     expect(pageText()).toContain('The old key has been revoked.');
-    expect(hasText(`Current key: dc_…${newKey.slice(-4)}`)).toBe(true);
+    expect(pageText()).toContain(`API key: dc_…${newKey.slice(-4)} This app holds your key`);
+  });
+
+  it('asks before Confirm new key, says the old key stops working at once, and Cancel changes nothing', async () => {
+    const { main, account } = await signedIn();
+    await openApiKeyScreen(main);
+    await click(button('Reveal API key'));
+    await click(button('Close', (await waitFor(dialog))!));
+    await requestThroughForm();
+    await emulator.current.issueOpenRequest(ADA);
+    await click(button('Refresh'));
+    await click(await waitFor(() => queryButton('Reveal new key')));
+    await click(button('Close', (await waitFor(dialog))!));
+    const keysBefore = main.secrets.snapshot();
+
+    await click(await waitFor(() => queryButton('Confirm new key')));
+    const ask = await waitFor(dialog);
+    expect(document.getElementById(ask.getAttribute('aria-labelledby')!)?.textContent).toBe('Confirm the new key?');
+    expect(document.getElementById(ask.getAttribute('aria-describedby')!)?.textContent).toContain(
+      'stops working at once, everywhere it is used',
+    );
+    expect(document.activeElement).toBe(button('Cancel', ask));
+    await click(button('Cancel', ask));
+    expect(dialog()).toBeNull();
+    await click(button('Confirm new key'));
+    await press('Escape', {}, await waitFor(dialog));
+    expect(dialog()).toBeNull();
+
+    expect(main.count('confirmNewKey')).toBe(0);
+    expect(main.secrets.snapshot()).toEqual(keysBefore);
+    expect(Object.keys(keysBefore).sort()).toEqual([`${account.id}:api-key`, `${account.id}:pending-api-key`, `${account.id}:token`]);
+    expect(pageText()).toContain('Status: Issued (new key revealed)');
   });
 
   it('keeps both keys and says so when confirming fails', async () => {
     const { main, account } = await signedIn();
     await openApiKeyScreen(main);
-    await click(button('Request a new key'));
-    await click(byLabel('Other'));
-    await click(button('Submit request'));
-    await waitFor(() => pageText().includes('Status: Pending'));
+    await requestThroughForm('Other');
     await emulator.current.issueOpenRequest(ADA);
     await click(button('Refresh'));
-    await waitFor(() => queryButton('Reveal new key'));
-    await click(button('Reveal new key'));
+    await click(await waitFor(() => queryButton('Reveal new key')));
     await click(button('Close', (await waitFor(dialog))!));
     const confirm = await waitFor(() => queryButton('Confirm new key'));
     const requestId = useAppStore.getState().apiKey.status!.request!.id;
     await emulator.current.fault({ mode: 'http-503', path: `/api/v1/users/me/api-key/regeneration-requests/${requestId}/confirm` });
     await click(confirm);
-    await waitFor(() => document.querySelector('[role="alert"]')?.textContent);
-    expect(document.querySelector('[role="alert"]')?.textContent).toContain('Both your current key and the new key are kept');
+    await click(button('Confirm new key', (await waitFor(dialog))!));
+    await waitFor(() => alertText());
+    expect(alertText()).toContain('Both your current key and the new key are kept');
     expect(queryButton('Confirm new key')).not.toBeNull();
     expect(Object.keys(main.secrets.snapshot()).sort()).toEqual([`${account.id}:pending-api-key`, `${account.id}:token`]);
   });
 
-  it('polls with backoff while a request is open and stops when the screen is left', async () => {
+  it('follows an open request from any screen with backoff, and stops on other screens once it is issued', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     await emulator.current.openRequest(ADA, 'lost');
     const { main } = await signedIn();
     await openApiKeyScreen(main);
+    await settle(main);
+    await goTo('Settings');
     await settle(main);
     const base = main.count('getApiKeyStatus');
     await advance(2000, vi);
@@ -233,8 +315,7 @@ describe('API key screen', () => {
     await emulator.current.issueOpenRequest(ADA);
     await advance(8000, vi);
     await settle(main);
-    expect(pageText()).toContain('Status: Issued');
-    await goTo('Account');
+    expect(useAppStore.getState().apiKey.status?.stage).toBe('issued');
     const after = main.count('getApiKeyStatus');
     await advance(120_000, vi, 10_000);
     expect(main.count('getApiKeyStatus')).toBe(after);

@@ -29,7 +29,7 @@ function checkControls(where: string) {
   for (const el of controls) {
     const tabIndex = el.getAttribute('tabindex');
     expect(tabIndex === null || Number(tabIndex) <= 0, `${where}: positive tabindex on ${el.outerHTML.slice(0, 80)}`).toBe(true);
-    if (el.matches('h1, pre, [role="dialog"]')) continue;
+    if (el.matches('h1, pre, [role="dialog"], [role="alertdialog"]')) continue;
     expect(accessibleName(el), `${where}: unnamed ${el.outerHTML.slice(0, 120)}`).not.toBe('');
   }
 }
@@ -49,7 +49,7 @@ describe('keyboard and labels', () => {
     await waitFor(() => document.querySelector('main h1')?.textContent === 'Account');
     checkControls('account');
     await goTo('API key');
-    await waitFor(() => document.body.textContent?.includes('Revealed:'));
+    await waitFor(() => document.body.textContent?.includes('Your current key'));
     checkControls('api key');
     await click(button('Request a new key'));
     checkControls('request form');
@@ -83,7 +83,7 @@ describe('keyboard and labels', () => {
     await main.signIn('ada@deepcurrent.test', 'token');
     await renderApp(main);
     await goTo('API key');
-    await click(await waitFor(() => document.body.textContent?.includes('Revealed:') && button('Reveal API key')));
+    await click(await waitFor(() => document.body.textContent?.includes('Your current key') && button('Reveal API key')));
     const dialog = await waitFor(() => document.querySelector<HTMLElement>('[role="dialog"]'));
     checkControls('reveal dialog');
     const close = button('Close', dialog);
@@ -99,5 +99,29 @@ describe('keyboard and labels', () => {
     expect(document.activeElement).toBe(field);
     await press('Escape', {}, field);
     expect(document.querySelector('[role="dialog"]')).toBeNull();
+  });
+
+  it('asks before Sign out with the focus on Cancel, keeps the focus inside, and Escape cancels', async () => {
+    const main = new Backend(emulator.current);
+    await main.signIn('free@deepcurrent.test', 'token');
+    await renderApp(main);
+    const signOut = button('Sign out');
+    signOut.focus();
+    await click(signOut);
+    const dialog = await waitFor(() => document.querySelector<HTMLElement>('[role="alertdialog"]'));
+    checkControls('sign-out dialog');
+    expect(document.querySelector('[data-app-shell]')?.hasAttribute('inert')).toBe(true);
+    const cancel = button('Cancel', dialog);
+    const confirm = button('Sign out', dialog);
+    expect(document.activeElement).toBe(cancel);
+    confirm.focus();
+    await press('Tab');
+    expect(document.activeElement).toBe(cancel);
+    await press('Tab', { shiftKey: true });
+    expect(document.activeElement).toBe(confirm);
+    await press('Escape');
+    expect(document.querySelector('[role="alertdialog"]')).toBeNull();
+    expect(document.activeElement).toBe(signOut);
+    expect(main.count('signOut')).toBe(0);
   });
 });

@@ -16,10 +16,11 @@ import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../..
 import { createAppServices, type AppServices } from '../../src-main/app';
 import { MemoryClipboard } from '../../src-main/platform/memory-clipboard';
 import type { FolderOpener, LocalEmulatorControls } from '../../src-main/platform/ports';
+import { RecordingNotifier } from '../../src-main/platform/recording-notifier';
 import { buildDeepCurrentApi } from '../../src-preload/api-table';
 import type { Environment } from '../../src-shared/environments';
-import { API_NAMES, CHANNELS, type ApiName } from '../../src-shared/ipc-channels';
-import type { DeepCurrentApi, RequestOf, ResponseOf } from '../../src-shared/ipc-contract';
+import { API_NAMES, CHANNELS, EVENTS, type ApiName, type EventName } from '../../src-shared/ipc-channels';
+import type { DeepCurrentApi, EventTypes, RequestOf, ResponseOf } from '../../src-shared/ipc-contract';
 import type { AccountSummary } from '../../src-shared/models';
 import { MemoryKv } from '../helpers/memory-kv';
 import { MemorySecretStore } from '../helpers/memory-secret-store';
@@ -161,6 +162,8 @@ export interface BackendOptions {
   localEmulator?: LocalEmulatorControls | null;
   /** The default collection's folder on disk (a test's temporary folder); absent, collections are unavailable. */
   collectionsFolder?: string | null;
+  /** Main shows system notifications (as the Electron app does): the window then shows no notice of its own. */
+  systemNotifications?: boolean;
 }
 
 /** One recorded call from the renderer. */
@@ -177,7 +180,10 @@ export class Backend {
   readonly kv: MemoryKv;
   readonly secrets: MemorySecretStore;
   readonly clipboard = new MemoryClipboard();
+  /** The notices main asked to show (what Electron would show as system notifications). */
+  readonly notifier: RecordingNotifier;
   readonly calls: RecordedCall[] = [];
+  private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
   /** The object to install as `window.deepcurrent`. */
   readonly api: DeepCurrentApi;
   private readonly holds = new Map<ApiName, Promise<void>>();
@@ -186,10 +192,12 @@ export class Backend {
   constructor(readonly emulator: EmulatorHandle, options: BackendOptions = {}) {
     this.kv = options.kv ?? new MemoryKv();
     this.secrets = options.secrets ?? new MemorySecretStore();
+    this.notifier = new RecordingNotifier({ system: options.systemNotifications ?? false });
     this.services = createAppServices({
       secretStore: this.secrets,
       kv: this.kv,
       clipboard: this.clipboard,
+      notifier: this.notifier,
       localEmulatorUrl: options.localEmulatorUrl === undefined ? emulator.url : options.localEmulatorUrl,
       notices: options.notices,
       secretStorageMessage: options.secretStorageMessage,
@@ -210,8 +218,31 @@ export class Backend {
       this.inFlight.add(answer);
       void answer.finally(() => this.inFlight.delete(answer));
       return answer;
+    }, (channel, listener) => {
+      // As the preload's: the listener gets the payload only, and the answer unsubscribes it.
+      const set = this.listeners.get(channel) ?? new Set();
+      this.listeners.set(channel, set);
+      set.add(listener);
+      return () => set.delete(listener);
     });
     running.add(this);
+  }
+
+  /** Sends a main → renderer event to the window, as `shell/app-events.ts` does (through structured clone). */
+  emit<E extends EventName>(name: E, payload: EventTypes[E]): void {
+    for (const listener of this.listeners.get(EVENTS[name]) ?? []) act(() => listener(structuredClone(payload)));
+  }
+
+  /** How many listeners the window has on an event. */
+  listenerCount(name: EventName): number {
+    return this.listeners.get(EVENTS[name])?.size ?? 0;
+  }
+
+  /** The user clicks the `index`-th notice main showed: as in the app, main asks the window to open its screen. */
+  clickNotice(index = 0): void {
+    const notice = this.notifier.shown[index];
+    if (!notice) throw new Error(`main showed no notice #${index}`);
+    this.emit('openScreen', notice.opens);
   }
 
   /** How many times the renderer called an API function. */

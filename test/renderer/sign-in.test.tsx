@@ -101,6 +101,8 @@ describe('sign-in screen', () => {
     const countdown = () => document.querySelector('.countdown')?.textContent ?? '';
     await waitFor(() => countdown() === 'Try again in 60 s');
     expect(pageText()).toContain('Too many attempts.');
+    // One countdown: main's message says no number of its own.
+    expect(document.querySelector('[role="alert"]')?.textContent).not.toMatch(/\d/);
     expect(button('Sign in').disabled).toBe(true);
     await advance(1000, vi);
     expect(countdown()).toBe('Try again in 59 s');
@@ -110,6 +112,29 @@ describe('sign-in screen', () => {
     await advance(1000, vi);
     expect(document.querySelector('.countdown')).toBeNull();
     expect(button('Sign in').disabled).toBe(false);
+  });
+
+  it('clears the lockout alert and its countdown as soon as the email is another one, and shows them again for the locked one', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const email = 'locked-too@deepcurrent.test';
+    await renderApp(backend());
+    for (let i = 0; i < 6; i += 1) {
+      await signInWithPassword(email, 'wrong');
+      await waitFor(() => queryButton('Sign in'));
+    }
+    await waitFor(() => document.querySelector('.countdown'));
+    expect(document.querySelector('[role="alert"]')?.textContent).toContain('Too many attempts.');
+
+    await type(byLabel('Email'), 'someone-else@deepcurrent.test');
+    expect(document.querySelector('.countdown')).toBeNull();
+    expect(document.querySelector('[role="alert"]')?.textContent).toBe('');
+    expect(button('Sign in').disabled).toBe(false);
+
+    await type(byLabel('Email'), email);
+    await advance(2000, vi);
+    expect(document.querySelector('.countdown')?.textContent).toMatch(/^Try again in 5[0-9] s$/);
+    expect(document.querySelector('[role="alert"]')?.textContent).toContain('Too many attempts.');
+    expect(button('Sign in').disabled).toBe(true);
   });
 
   it('checks a custom base URL before any call', async () => {

@@ -151,7 +151,9 @@ describe('request tester', () => {
     await emulator.current.fault({ mode: 'refuse', path: '/api/v1/users/me' });
     await click(button('Send'));
     await waitFor(() => pageText().includes('Could not reach the server'));
-    expect(pageText()).toContain('Cannot reach the DeepCurrent server');
+    // The cause in words (the emulator drops the connection), the code only on the Details line.
+    expect(pageText()).toContain('The connection to the DeepCurrent server was reset before it answered.');
+    expect(document.querySelector('.error-detail')?.textContent).toMatch(/^Details: [A-Z_]+$/);
     await emulator.current.clearFaults();
 
     await main.call('updateSettings', { requestTimeoutSeconds: 1 });

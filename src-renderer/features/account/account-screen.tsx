@@ -1,9 +1,10 @@
 /**
- * The account screen (the default when signed in): who is signed in, how, for how long, the key the app holds,
- * when the details were last verified (and an offline note when they could not be), the account switcher,
- * `Add account` and `Sign out`. A session that runs out, or a 401, leads to a prompt to sign in again.
+ * The account screen (the default when signed in): who is signed in, how, for how long, the account's API key and
+ * whether this app holds it (the same line as the API key screen's), when the details were last verified (and an
+ * offline note when they could not be), the account switcher, `Add account` and `Sign out`, which asks first. A
+ * session that runs out, or a 401, leads to a prompt to sign in again.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { AccountSummary } from '../../../src-shared/models';
 import { activeAccount, useAppStore } from '../../store';
 import { keyOnly, signInAgainPrefill } from '../../store/sign-in-slice';
@@ -12,9 +13,11 @@ import { ErrorMessage } from '../../components/error-message';
 import { Facts, type Fact } from '../../components/facts';
 import { focusScreenHeading, ScreenHeading } from '../../components/screen-heading';
 import { useSecondsLeft } from '../../components/use-seconds-left';
-import { formatDateTime, formatTimeLeft, maskedKey, NOT_PROVIDED } from '../../format';
+import { currentKeyFact } from '../../components/current-key';
+import { formatDateTime, formatTimeLeft, NOT_PROVIDED } from '../../format';
 import { OfflineNotice } from '../../components/offline-notice';
 import { AccountSwitcher } from './account-switcher';
+import { SignOutDialog } from './sign-out-dialog';
 
 const NO_ACCOUNTS: AccountSummary[] = [];
 const PLAN: Record<string, string> = { free: 'Free', pro: 'Pro' };
@@ -39,7 +42,7 @@ function facts(account: AccountSummary, secondsLeft: number): Fact[] {
   if (account.hasToken && account.tokenExpiresAt !== null) {
     items.push(['Session', secondsLeft > 0 ? `Expires in ${formatTimeLeft(secondsLeft)}` : 'Session expired']);
   }
-  items.push(['API key', account.hasApiKey && account.apiKeyLast4 ? maskedKey(account.apiKeyLast4) : 'No API key held by this app']);
+  items.push(currentKeyFact(account.currentKey, profile ? NOT_PROVIDED : unknown));
   return items;
 }
 
@@ -54,6 +57,7 @@ export function AccountScreen() {
   const signOut = useAppStore((s) => s.signOut);
   const openSignIn = useAppStore((s) => s.openSignIn);
   const secondsLeft = useSecondsLeft(account?.hasToken ? account.tokenExpiresAt : null);
+  const [askingSignOut, setAskingSignOut] = useState(false);
 
   const accountId = account?.id ?? null;
   const needsSignIn = account?.needsSignIn ?? false;
@@ -107,7 +111,7 @@ export function AccountScreen() {
             Refresh
           </Button>
           <Button onClick={() => openSignIn()}>Add account</Button>
-          <Button variant="danger" onClick={() => void signOut(account.id).then(focusScreenHeading)}>
+          <Button variant="danger" onClick={() => setAskingSignOut(true)}>
             Sign out
           </Button>
         </div>
@@ -118,6 +122,16 @@ export function AccountScreen() {
         <h2>Accounts</h2>
         <AccountSwitcher accounts={accounts} activeId={account.id} onSwitch={(id) => void switchAccount(id)} />
       </div>
+      {askingSignOut ? (
+        <SignOutDialog
+          account={account}
+          onCancel={() => setAskingSignOut(false)}
+          onConfirm={() => {
+            setAskingSignOut(false);
+            void signOut(account.id).then(focusScreenHeading);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

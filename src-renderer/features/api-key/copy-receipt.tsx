@@ -1,6 +1,7 @@
 /**
  * What a copy of a key promises: `Copied. The clipboard will be cleared in N s`, counting down to the moment the
- * main process clears it. The visible countdown is not a live region (it would speak every second); a one-time status tells screen readers.
+ * main process clears it, and what else protects it (each protection main applied, in its own sentence). The visible
+ * countdown is not a live region (it would speak every second); a one-time status tells screen readers.
  */
 import type { ClipboardReceipt } from '../../../src-shared/models';
 import { useSecondsLeft } from '../../components/use-seconds-left';
@@ -17,7 +18,11 @@ export function CopyReceipt({ receipt }: { receipt: ClipboardReceipt }) {
         {seconds > 0 ? `Copied. The clipboard will be cleared in ${seconds} s` : 'The clipboard has been cleared.'}
       </p>
       {receipt.protections?.length ? (
-        <p className="muted">Kept out of clipboard history where the system allows it ({receipt.protections.join(', ')}).</p>
+        <ul className="muted protections">
+          {receipt.protections.map((protection) => (
+            <li key={protection}>{protection}</li>
+          ))}
+        </ul>
       ) : null}
     </div>
   );

@@ -1,11 +1,11 @@
 /**
  * The status of a request for a new key: Pending (support has been notified; the current key keeps working) →
- * Issued (reveal the new key, once) → Confirm new key → Confirmed (the old key is revoked). Refreshes by itself
- * while the request is open (see `useStatusPolling`) and on `Refresh`.
+ * Issued (reveal the new key, once) → Confirm new key → Confirmed (the old key is revoked). What can be done at
+ * each step comes from main's action list (the `actions` slot); this card says where the request stands.
  */
+import type { ReactNode } from 'react';
 import type { ApiKeyStatus, LifecycleStage } from '../../../src-shared/models';
 import { useAppStore } from '../../store';
-import { Button } from '../../components/button';
 import { ErrorMessage } from '../../components/error-message';
 import { formatDateTime, maskedKey } from '../../format';
 
@@ -27,27 +27,34 @@ const REASON_TEXT: Record<string, string> = { compromised: 'Compromised', lost: 
 /** A reason as shown: its name, or a reason this app does not know as the server gave it. */
 const reasonText = (reason: string) => (Object.hasOwn(REASON_TEXT, reason) ? REASON_TEXT[reason]! : reason);
 
+/** What each stage means for the user, in one text. */
+function stageText(status: ApiKeyStatus): string {
+  switch (status.stage) {
+    case 'pending':
+      return 'Support has been notified. Your current key keeps working until the new one is issued and confirmed.';
+    case 'issued':
+      return 'The new key is ready. Reveal it once, store it safely, then confirm it. Your current key keeps working until then.';
+    case 'revealed':
+      return `The new key${status.pendingKeyLast4 ? ` (${maskedKey(status.pendingKeyLast4)})` : ''} is kept in this app until you confirm it. Confirming makes it your API key and revokes the old one.`;
+    case 'confirmed':
+      return 'The new key is now your API key. The old key has been revoked.';
+    case 'idle':
+      return '';
+  }
+}
+
 export interface RegenerationStatusProps {
   status: ApiKeyStatus;
-  onRefresh: () => void;
-  onSignInWithPassword: () => void;
-  /** Called after a user action, so polling starts again from its shortest wait. */
-  onUserAction: () => void;
+  /** The card's buttons and reasons (main's actions for the request). */
+  actions: ReactNode;
 }
 
 /** The status view of the latest regeneration request. */
-export function RegenerationStatus({ status, onRefresh, onSignInWithPassword, onUserAction }: RegenerationStatusProps) {
-  const revealKey = useAppStore((s) => s.revealKey);
-  const confirmNewKey = useAppStore((s) => s.confirmNewKey);
-  const copyKey = useAppStore((s) => s.copyKey);
-  const busy = useAppStore((s) => s.apiKey.busy);
-  const loading = useAppStore((s) => s.apiKey.loading);
+export function RegenerationStatus({ status, actions }: RegenerationStatusProps) {
   const actionError = useAppStore((s) => s.apiKey.actionError);
-  const dialogOpen = useAppStore((s) => s.apiKey.revealed !== null);
   const request = status.request;
   if (!request || status.stage === 'idle') return null;
   const stage = status.stage;
-  const open = stage === 'pending' || stage === 'issued';
 
   return (
     <section className="card" aria-labelledby="regeneration-heading">
@@ -62,58 +69,7 @@ export function RegenerationStatus({ status, onRefresh, onSignInWithPassword, on
       <p className="stage">
         Status: <strong>{STAGE_TEXT[stage]}</strong>
       </p>
-      {stage === 'pending' ? <p>Support has been notified. Your current key keeps working until the new one is issued and confirmed.</p> : null}
-      {stage === 'issued' ? (
-        status.canReveal ? (
-          <>
-            <p>The new key is ready. Reveal it once, store it safely, then confirm it. Your current key keeps working until then.</p>
-            <div className="actions">
-              <Button
-                variant="primary"
-                onClick={() => {
-                  onUserAction();
-                  void revealKey();
-                }}
-              >
-                Reveal new key
-              </Button>
-            </div>
-          </>
-        ) : (
-          <>
-            <p>The new key is ready. Revealing it needs a session signed in with email and password.</p>
-            <div className="actions">
-              <Button variant="primary" onClick={onSignInWithPassword}>
-                Sign in with email and password
-              </Button>
-            </div>
-          </>
-        )
-      ) : null}
-      {stage === 'revealed' ? (
-        <>
-          <p>
-            The new key{status.pendingKeyLast4 ? ` (${maskedKey(status.pendingKeyLast4)})` : ''} is kept in this app until you confirm it.
-            Confirming makes it your API key and revokes the old one.
-          </p>
-          <div className="actions">
-            <Button
-              variant="primary"
-              aria-disabled={busy === 'confirm' ? true : undefined}
-              onClick={() => {
-                if (busy === 'confirm') return;
-                onUserAction();
-                void confirmNewKey();
-              }}
-            >
-              {busy === 'confirm' ? 'Confirming…' : 'Confirm new key'}
-            </Button>
-            {status.pendingKeyHeld && !dialogOpen ? <Button onClick={() => void copyKey('pending')}>Copy new key</Button> : null}
-          </div>
-        </>
-      ) : null}
-      {stage === 'confirmed' ? <p>The new key is now your API key. The old key has been revoked.</p> : null}
-      {actionError && actionError.action === 'confirm' ? <ErrorMessage error={actionError.error} /> : null}
+      <p>{stageText(status)}</p>
       <p className="muted">
         {request.createdAt ? `Requested ${formatDateTime(request.createdAt)}` : 'Requested (the server did not say when)'}
         {request.reason ? ` · Reason: ${reasonText(request.reason)}` : ''}
@@ -121,12 +77,10 @@ export function RegenerationStatus({ status, onRefresh, onSignInWithPassword, on
         {request.confirmedAt ? ` · Confirmed ${formatDateTime(request.confirmedAt)}` : ''}
       </p>
       {request.note ? <p className="muted">Note: {request.note}</p> : null}
-      <div className="actions">
-        <Button onClick={onRefresh}>Refresh</Button>
-        <span className="muted">
-          {loading ? 'Checking…' : open ? 'Checked automatically while the request is open.' : ''}
-        </span>
-      </div>
+      {actions}
+      {actionError && (actionError.action === 'confirm' || (actionError.action === 'reveal' && stage === 'issued')) ? (
+        <ErrorMessage error={actionError.error} />
+      ) : null}
     </section>
   );
 }

@@ -1,14 +1,16 @@
 /**
  * Sign in to DeepCurrent with email and password or with an API key. Formats are checked before any call (the
- * message stands beside the field); a failed call is told in an alert region beside the form, with a live
- * `Try again in N s` for a 429. The password and the key live only in this form's inputs and are cleared once
- * submitted; the email is kept after a failure. On the Local emulator, its demo accounts are offered below the form.
+ * message stands beside the field); a failed call is told in main's words in an alert region beside the form; a
+ * 429 locks the email it was for, with one live `Try again in N s`, shown only while that email is typed. The
+ * password and the key live only in this form's inputs and are cleared once submitted; the email is kept after a
+ * failure. On the Local emulator, its demo accounts are offered below the form.
  */
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { apiKeyFormatProblem } from '../../../src-shared/credentials';
 import { activeAccount, useAppStore } from '../../store';
 import type { SignInMode } from '../../store/sign-in-slice';
 import { Button } from '../../components/button';
+import { ErrorDetail } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { ScreenHeading } from '../../components/screen-heading';
 import { useSecondsLeft } from '../../components/use-seconds-left';
@@ -68,10 +70,14 @@ function SignInForm() {
     baseUrl: useRef<HTMLInputElement>(null),
   };
 
-  const secondsLeft = useSecondsLeft(signIn.retryUntil);
+  const lockout = signIn.lockout;
+  const secondsLeft = useSecondsLeft(lockout?.until ?? null);
+  // The server locks one email: the lockout (its message and its one countdown) shows while that email is typed,
+  // and goes away as soon as the email is another one. Signing in with an API key names no email.
   const locked =
+    lockout !== null &&
     secondsLeft > 0 &&
-    (signIn.mode === 'api-key' || signIn.lockedEmail === null || signIn.lockedEmail === email.trim().toLowerCase());
+    (lockout.email === null || (signIn.mode === 'password' && lockout.email === email.trim().toLowerCase()));
   const mode = signIn.mode;
 
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -224,13 +230,18 @@ function SignInForm() {
           <EnvironmentField options={options} value={env} onChange={setEnv} baseUrlError={errors.baseUrl ?? null} baseUrlRef={refs.baseUrl} />
 
           <div id="sign-in-errors" role="alert" className="form-errors">
-            {error ? (
+            {locked ? (
+              <div className="alert alert-error">
+                <p>{lockout.message}</p>
+              </div>
+            ) : error ? (
               <div className="alert alert-error">
                 <p>{error.message}</p>
+                {error.detail ? <ErrorDetail detail={error.detail} /> : null}
               </div>
             ) : null}
           </div>
-          {error?.kind === 'rate-limited' && secondsLeft > 0 ? <p className="countdown">Try again in {secondsLeft} s</p> : null}
+          {locked ? <p className="countdown">Try again in {secondsLeft} s</p> : null}
 
           <div className="actions">
             <Button type="submit" variant="primary" disabled={signIn.pending || locked}>

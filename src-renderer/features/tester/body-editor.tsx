@@ -40,9 +40,11 @@ function JsonBody() {
           />
         )}
       </Field>
-      <Button onClick={format} aria-disabled={problem !== null || text.trim() === '' ? true : undefined}>
-        Format
-      </Button>
+      <div className="actions field-actions">
+        <Button onClick={format} aria-disabled={problem !== null || text.trim() === '' ? true : undefined}>
+          Format
+        </Button>
+      </div>
     </>
   );
 }
