@@ -96,6 +96,12 @@ export const createApiKeySlice: SliceCreator<ApiKeySlice> = (set, get) => {
       if (result.ok) {
         patch({ loading: false, loadError: null, status: result.value });
         if (result.value.newlyIssued) noticeIssued(accountId);
+        // Main stored what it just learnt about the key: the Account screen's line takes it too, so both agree.
+        const shown = activeAccount(get())?.currentKey;
+        const now = result.value;
+        if (shown && (shown.last4 !== now.last4 || shown.held !== now.heldByApp || shown.revealed !== now.revealed)) {
+          void get().reloadAppState();
+        }
         return;
       }
       patch({ loading: false, loadError: result.error });
