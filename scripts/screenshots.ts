@@ -1,8 +1,13 @@
 /**
- * `npm run screenshots [-- --out DIR]`: every main screen of the app through start:web in Debian's Chromium, at
- * 1280×800 and 800×600, in the light and the dark theme, as PNG files (default folder `screenshots/`, ignored by
- * git). A fresh data folder and the in-memory keychain: nothing of the developer's own is touched. For looking at
- * what a change did to the screens, not a test.
+ * `npm run screenshots [-- --out DIR]`: every main screen of the app, and the states of the API key flow, through
+ * start:web in Debian's Chromium, at 1280×800 and 800×600, in the light and the dark theme, as PNG files (default
+ * folder `screenshots/`, ignored by git). A fresh data folder and the in-memory keychain: nothing of the developer's
+ * own is touched. For looking at what a change did to the screens, not a test.
+ *
+ * The walk: sign-in (also with a network error and its Details line) → account → its sign-out dialog → API key
+ * (Reveal) → the reveal dialog after Copy → API key (Copy, held) → request form → Pending → Issued seen from another
+ * screen (the dot and the page's notice) → Issued → Revealed (Confirm) → the confirm dialog → Confirmed → request
+ * tester → settings → the notice after signing out of one of two accounts.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,17 +35,7 @@ const SIZES = [
 ] as const;
 const THEMES = ['light', 'dark'] as const;
 
-/** The screens to visit once signed in: the navigation item's name, and the file name. */
-const SCREENS = [
-  ['Account', 'account'],
-  ['API key', 'api-key'],
-  ['Request tester', 'tester'],
-  ['Settings', 'settings'],
-] as const;
-
-/** How many pictures `collectionsAndHistory` takes per size and theme. */
-const EXTRA_SHOTS = 5;
-
+let pictures = 0;
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 try {
   for (const theme of THEMES) {
@@ -54,23 +49,102 @@ try {
       const shot = async (name: string) => {
         await page.waitForTimeout(150);
         await page.screenshot({ path: join(out, `${name}-${size.name}-${theme}.png`), fullPage: false });
+        pictures += 1;
       };
-      await page.getByRole('heading', { name: 'Sign in to DeepCurrent' }).waitFor();
-      await shot('sign-in');
-      await signIn(page);
-      for (const [nav, file] of SCREENS) {
-        await navItem(page, nav).click();
-        await shot(file);
+      try {
+        await walk(page, shot, app.emulatorUrl!, join(dataDir, 'collections'));
+      } catch (err) {
+        await page.screenshot({ path: join(out, `FAILED-${size.name}-${theme}.png`) });
+        throw err;
+      } finally {
+        await context.close();
+        await app.close();
+        rmSync(dataDir, { recursive: true, force: true });
       }
-      await collectionsAndHistory(page, app.emulatorUrl ?? '', join(dataDir, 'collections'), shot);
-      await context.close();
-      await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
     }
   }
-  console.log(`screenshots: ${SIZES.length * THEMES.length * (SCREENS.length + 1 + EXTRA_SHOTS)} pictures in ${out}`);
+  console.log(`screenshots: ${pictures} pictures in ${out}`);
 } finally {
   await browser.close();
+}
+
+/** Every screen and state, one picture each. */
+async function walk(page: Page, shot: (name: string) => Promise<void>, emulatorUrl: string, collections: string): Promise<void> {
+  const button = (name: string) => page.getByRole('button', { name, exact: true });
+  await page.getByRole('heading', { name: 'Sign in to DeepCurrent' }).waitFor();
+  await shot('sign-in');
+
+  // A server that refuses the connection: the cause in words, the code on the Details line.
+  await page.getByLabel('Environment').selectOption({ label: 'Custom URL…' });
+  await page.getByLabel('Base URL').fill('http://127.0.0.1:2');
+  await signIn(page, 'ada@deepcurrent.test', false);
+  await page.getByText(/^Details: /).waitFor();
+  await shot('sign-in-network-error');
+  await page.getByLabel('Environment').selectOption({ label: 'Local emulator' });
+
+  await signIn(page, 'ada@deepcurrent.test');
+  await shot('account');
+  await button('Sign out').click();
+  await page.getByRole('alertdialog').waitFor();
+  await shot('account-sign-out-dialog');
+  await button('Cancel').click();
+
+  await navItem(page, 'API key').click();
+  await button('Reveal API key').waitFor();
+  await shot('api-key');
+  await button('Reveal API key').click();
+  const reveal = page.getByRole('dialog', { name: 'Your API key' });
+  await reveal.getByRole('button', { name: 'Copy', exact: true }).click();
+  await reveal.getByText(/^Copied\./).waitFor();
+  await shot('api-key-reveal-dialog');
+  await reveal.getByRole('button', { name: 'Close' }).click();
+  await button('Copy API key').waitFor();
+  await shot('api-key-held');
+
+  await button('Request a new key').click();
+  await page.getByRole('radio', { name: 'Lost' }).check();
+  await page.getByLabel('Note').fill('Laptop lost on the train.');
+  await shot('api-key-request-form');
+  await button('Submit request').click();
+  await page.getByText('Status: Pending').waitFor();
+  await shot('api-key-pending');
+
+  // Issued while another screen is open: the app keeps checking, then marks the API key item.
+  await navItem(page, 'Settings').click();
+  await issueOpenRequest(emulatorUrl, 'ada@deepcurrent.test');
+  await page.locator('.nav-dot').waitFor({ timeout: 20_000 });
+  await shot('settings-key-issued-notice');
+  await navItem(page, 'API key').click();
+  await button('Reveal new key').waitFor();
+  await shot('api-key-issued');
+  await button('Reveal new key').click();
+  await page.getByRole('dialog', { name: 'Your API key' }).getByRole('button', { name: 'Close' }).click();
+  await button('Confirm new key').waitFor();
+  await shot('api-key-revealed');
+  await button('Confirm new key').click();
+  await page.getByRole('alertdialog').waitFor();
+  await shot('api-key-confirm-dialog');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Confirm new key' }).click();
+  await page.getByText('Status: Confirmed').waitFor();
+  await shot('api-key-confirmed');
+
+  await navItem(page, 'Request tester').click();
+  await page.getByLabel('Path').fill('/api/v1/users/me');
+  await button('Send').click();
+  await page.getByText('200 OK', { exact: true }).waitFor();
+  await shot('tester');
+  await navItem(page, 'Settings').click();
+  await shot('settings');
+  await collectionsAndHistory(page, emulatorUrl, collections, shot);
+
+  // Two accounts, then sign out of one: the notice says who left and who is active now.
+  await button('Add account').or(navItem(page, 'Account')).first().click();
+  await button('Add account').click();
+  await signIn(page, 'free@deepcurrent.test');
+  await button('Sign out').click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Sign out' }).click();
+  await page.getByText(/^Signed out of free@deepcurrent\.test/).waitFor();
+  await shot('account-after-sign-out');
 }
 
 /**
@@ -110,13 +184,37 @@ async function collectionsAndHistory(page: Page, emulatorUrl: string, folder: st
   await page.keyboard.press('Escape');
 }
 
-/** Signs in as ada on the Local emulator with the demo password. */
-async function signIn(page: Page): Promise<void> {
-  await page.getByLabel('Email', { exact: true }).fill('ada@deepcurrent.test');
+/** Signs in with the demo password on the environment chosen in the form; waits for the account screen. */
+async function signIn(page: Page, email: string, expectAccount = true): Promise<void> {
+  await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  if (!expectAccount) return;
   await page.getByRole('heading', { name: 'Account', exact: true }).waitFor({ timeout: 10_000 }).catch(async (err: unknown) => {
     console.error(await page.locator('body').innerText());
     throw err;
   });
+  await page.getByText(/^Last verified /).waitFor();
+}
+
+/** Support issues the user's pending request over the emulator's API (the support team's side, not the app's). */
+async function issueOpenRequest(baseUrl: string, email: string): Promise<void> {
+  const token = async (username: string) => {
+    const res = await fetch(`${baseUrl}/api/v1/login/access-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ username, password: DEMO_PASSWORD }).toString(),
+    });
+    return ((await res.json()) as { access_token: string }).access_token;
+  };
+  const list = await fetch(`${baseUrl}/api/v1/users/me/api-key/regeneration-requests`, {
+    headers: { authorization: `Bearer ${await token(email)}` },
+  });
+  const pending = ((await list.json()) as { data: Array<{ id: string; status: string }> }).data.find((r) => r.status === 'pending');
+  if (!pending) throw new Error(`${email} has no pending request`);
+  const issued = await fetch(`${baseUrl}/api/v1/support/regeneration-requests/${pending.id}/issue`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await token('support@deepcurrent.test')}` },
+  });
+  if (!issued.ok) throw new Error(`issuing answered ${issued.status}`);
 }

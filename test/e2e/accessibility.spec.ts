@@ -1,8 +1,9 @@
 /**
  * Accessibility, screen by screen, in a real Chromium: axe-core (every default rule, none disabled) finds no
- * serious or critical violation on the sign-in screen (also with an error shown and on the `API key` tab), the
- * account screen, the API key screen, the open reveal dialog (with the copy countdown), the request-a-new-key
- * form, the regeneration status (pending and issued), the request tester with a response (its body as a JSON
+ * serious or critical violation on the sign-in screen (also with an error shown, a network error with its Details
+ * line and on the `API key` tab), the account screen and its sign-out dialog, the API key screen (before and after
+ * the reveal), the open reveal dialog (with the copy countdown), the request-a-new-key form, the regeneration status
+ * (pending, issued, new key revealed), the new-key notice with the dot on API key, the confirm-new-key dialog, the request tester with a response (its body as a JSON
  * tree), a 403 explanation and a snippet, and the settings — in the light and the dark theme, following the OS
  * (`prefers-color-scheme`) and the settings' `Theme` override. Other violations are printed by the helper.
  */
@@ -32,12 +33,27 @@ async function auditEveryScreen(page: Page, app: E2EApp, label: string): Promise
   await expect(page.getByLabel('API key', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await audit('sign-in, API key tab with a field error');
 
+  await page.getByRole('tab', { name: 'Email and password' }).click();
+  await page.getByLabel('Environment').selectOption({ label: 'Custom URL…' });
+  await page.getByLabel('Base URL').fill('http://127.0.0.1:2');
+  await page.getByLabel('Email', { exact: true }).fill(DEMO.ada);
+  await page.getByLabel('Password', { exact: true }).fill('deepcurrent-demo');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByText('Details: ECONNREFUSED')).toBeVisible();
+  await audit('sign-in with a network error and its Details line');
+  await page.getByLabel('Environment').selectOption({ label: 'Local emulator' });
+
   await signInWithPassword(page, DEMO.ada);
   await expect(page.getByText(/^Last verified /)).toBeVisible();
   await audit('account');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('alertdialog', { name: `Sign out of ${DEMO.ada}?` })).toBeVisible();
+  await audit('sign-out dialog');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('alertdialog')).toBeHidden();
 
   await nav(page, 'API key').click();
-  await expect(page.getByText(/^Current key: dc_…/)).toBeVisible();
+  await expect(page.getByText(/^API key: dc_…/)).toBeVisible();
   await audit('API key');
 
   await page.getByRole('button', { name: 'Reveal API key' }).click();
@@ -48,6 +64,8 @@ async function auditEveryScreen(page: Page, app: E2EApp, label: string): Promise
   await audit('reveal dialog, open, after Copy');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+  await expect(page.getByText('This app holds your key')).toBeVisible();
+  await audit('API key, held, with a copy receipt');
 
   await page.getByRole('button', { name: 'Request a new key' }).click();
   await expect(page.getByRole('heading', { name: 'Request a new key' })).toBeVisible();
@@ -60,11 +78,23 @@ async function auditEveryScreen(page: Page, app: E2EApp, label: string): Promise
   await expect(page.getByText('Status: Pending')).toBeVisible();
   await audit('regeneration status, pending');
 
+  // Issued while another screen is open: the dot on API key and the page's own notice.
+  await nav(page, 'Settings').click();
   const token = await passwordToken(app, DEMO.ada);
   await issueAsSupport(app, await newestRegenerationRequestId(app, token));
-  await page.getByRole('region', { name: 'New key request' }).getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByRole('button', { name: 'Open the API key screen' })).toBeVisible({ timeout: 15_000 });
+  await audit('settings with the new-key notice and the dot on API key');
+  await page.getByRole('button', { name: 'Open the API key screen' }).click();
   await expect(page.getByText('Status: Issued', { exact: true })).toBeVisible();
   await audit('regeneration status, issued');
+  await page.getByRole('button', { name: 'Reveal new key' }).click();
+  await page.getByRole('dialog', { name: 'Your API key' }).getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Confirm new key' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'Confirm the new key?' })).toBeVisible();
+  await audit('confirm-new-key dialog');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('alertdialog')).toBeHidden();
+  await audit('regeneration status, new key revealed');
 
   await nav(page, 'Request tester').click();
   await expect(page.getByRole('heading', { name: 'Request tester' })).toBeVisible();
@@ -162,7 +192,10 @@ test.describe('axe finds no serious or critical violation on any screen', () => 
     await expectAccessible(page, 'settings (light by the Theme setting, OS dark)');
     await nav(page, 'Account').click();
     await page.getByRole('button', { name: 'Sign out' }).click();
+    await expectAccessible(page, 'sign-out dialog (light by the Theme setting, OS dark)');
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Sign out' }).click();
     await expect(signInHeading(page)).toBeVisible();
+    await expect(page.getByText(/^Signed out of /)).toBeVisible();
     expect(lightness(await backgroundOf(page))).toBeGreaterThan(200);
     await expectAccessible(page, 'sign-in (light by the Theme setting, OS dark)');
   });

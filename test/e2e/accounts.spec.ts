@@ -209,9 +209,11 @@ test('signing out removes the account, its keychain entries and its cached profi
   await page.getByLabel('Account', { exact: true }).selectOption({ label: `${DEMO.ada} — Local emulator` });
   await expectAccountScreen(page, DEMO.ada);
   await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('alertdialog', { name: `Sign out of ${DEMO.ada}?` }).getByRole('button', { name: 'Sign out' }).click();
 
-  // The other account takes over the screen.
+  // The other account takes over the screen, and a notice says so.
   await expectAccountScreen(page, DEMO.free);
+  await expect(page.getByRole('status').filter({ hasText: `Signed out of ${DEMO.ada} (Local emulator). The active account is now ${DEMO.free} (Local emulator).` })).toBeVisible();
   await expect(page.getByLabel('Account', { exact: true }).locator('option')).toHaveText([`${DEMO.free} — Local emulator`]);
   const state = await appState(app);
   expect(state.accounts.map((a) => a.email)).toEqual([DEMO.free]);
@@ -230,6 +232,7 @@ test('signing out removes the account, its keychain entries and its cached profi
 
   // Signing out the last account leads to the sign-in screen.
   await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Sign out' }).click();
   await expect(signInHeading(page)).toBeVisible();
   await expect(page.locator('nav[aria-label="Main"]')).toHaveCount(0);
   expect((await appState(app)).accounts).toEqual([]);
@@ -251,9 +254,9 @@ test('offline start: the stored account, its last4 and last verified time show w
   if (app.keychain !== 'os') {
     // Without a keychain the key lived in memory only and is gone after the restart, as the banner says: the
     // account keeps its saved details but no longer claims a key, and asks for a new sign-in.
-    await expect(page.getByText('No system keychain available', { exact: false })).toBeVisible();
+    await expect(page.getByText('No system keychain is available', { exact: false })).toBeVisible();
     await expect(fact(page, 'Full name', 'Ada Lovelace')).toBeVisible();
-    await expect(fact(page, 'API key', 'No API key held by this app')).toBeVisible();
+    await expect(fact(page, 'API key', `dc_…${key.slice(-4)} This app does not hold your key; copy it from where you saved it`)).toBeVisible();
     expect(await storedAccount(app, DEMO.ada)).toMatchObject({ id: before.id, hasApiKey: false, needsSignIn: true, profile: before.profile });
     return;
   }

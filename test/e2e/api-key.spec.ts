@@ -1,20 +1,16 @@
 /**
  * Issue 3 through start:web in a real Chromium: the one-time reveal (the key in a monospace field, copied by the
  * main process and cleared from the clipboard after the set time, forgotten by the page once the dialog closes),
- * the 409 of a second reveal, and the key-only account that is sent to sign in with its password first.
+ * no Reveal once the key has been shown (main's 409 message, as sent, when it was shown elsewhere meanwhile), and
+ * the key-only account: no Reveal, and sent to sign in with its password when its new key is issued.
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures/app';
 import { DEMO, nav, expectAccountScreen, fact, revealKeyFor, signInHeading, signInWithApiKey, signInWithPassword } from './helpers/sign-in';
+import { issueAsSupport, newestRegenerationRequestId, passwordToken } from './helpers/emulator-http';
+import { openApiKeyScreen } from './helpers/reveal-in-app';
 
 const KEY_FORMAT = /^dc_[A-Za-z0-9_-]{32,}$/;
-
-/** Opens the API key screen and waits for the key's status to load. */
-async function openApiKeyScreen(page: Page): Promise<void> {
-  await nav(page, 'API key').click();
-  await expect(page.getByRole('heading', { name: 'API key', exact: true })).toBeVisible();
-  await expect(fact(page, 'Current key', /dc_….{4}/)).toBeVisible();
-}
 
 /** Where a text can still be found in the page: the markup, form values, web storage, the title. */
 async function placesHolding(page: Page, secret: string): Promise<string[]> {
@@ -53,8 +49,7 @@ test('a revealed key is shown once, copied, cleared from the clipboard after the
   await expect(page.getByText('Settings saved.')).toBeVisible();
 
   await openApiKeyScreen(page);
-  await expect(fact(page, 'Revealed', 'no')).toBeVisible();
-  await expect(fact(page, 'Held by this app', 'no')).toBeVisible();
+  await expect(page.getByText('This app does not hold your key yet; reveal it once to keep it here')).toBeVisible();
   await page.getByRole('button', { name: 'Reveal API key' }).click();
 
   const dialog = page.getByRole('dialog', { name: 'Your API key' });
@@ -74,9 +69,8 @@ test('a revealed key is shown once, copied, cleared from the clipboard after the
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toHaveCount(0);
   const last4 = key.slice(-4);
-  await expect(fact(page, 'Current key', `dc_…${last4}`)).toBeVisible();
-  await expect(fact(page, 'Revealed', 'yes')).toBeVisible();
-  await expect(fact(page, 'Held by this app', 'yes')).toBeVisible();
+  await expect(fact(page, 'API key', `dc_…${last4}`)).toBeVisible();
+  await expect(page.getByText('This app holds your key')).toBeVisible();
   expect(await placesHolding(page, key)).toEqual([]);
   // Not even a long piece of it is left anywhere (a masked form keeps the last four only).
   expect(await placesHolding(page, key.slice(0, 12))).toEqual([]);
@@ -95,7 +89,7 @@ test('a revealed key is shown once, copied, cleared from the clipboard after the
   expect(app.pageErrors).toEqual([]);
 });
 
-test('revealing a second time explains that the key was already revealed and points to Request a new key', async ({
+test('after the one-time reveal there is no Reveal; a key shown elsewhere meanwhile gets main\'s own 409 message', async ({
   app,
   page,
 }) => {
@@ -106,28 +100,53 @@ test('revealing a second time explains that the key was already revealed and poi
   await expect(dialog.getByRole('textbox', { name: 'API key' })).toHaveValue(KEY_FORMAT);
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
+  // Neither enabled nor disabled: main no longer offers it. Copy is the main action and has the focus.
+  await expect(page.getByRole('button', { name: 'Reveal API key' })).toHaveCount(0);
+  const copy = page.getByRole('button', { name: 'Copy API key' });
+  await expect(copy).toHaveClass(/btn-primary/);
+  await expect(copy).toBeFocused();
+  await expect(page.getByText('This app holds your key')).toBeVisible();
 
+  // Free's key: the screen offers Reveal, then the key is shown elsewhere (another device) before the click.
+  await nav(page, 'Account').click();
+  await signInWithPassword(page, DEMO.free);
+  await openApiKeyScreen(page);
+  await expect(page.getByRole('button', { name: 'Reveal API key' })).toBeVisible();
+  await revealKeyFor(app, DEMO.free);
   await page.getByRole('button', { name: 'Reveal API key' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'This key has already been revealed.' })).toHaveText(
-    'This key has already been revealed. If you no longer have it, use Request a new key.',
+  await expect(page.getByRole('alert')).toHaveText(
+    'This key has already been revealed, and DeepCurrent shows a key only once. If you no longer have it, use Request a new key to get a new one.',
   );
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Request a new key' })).toBeVisible();
-  // Still signed in, and the key the app holds is untouched.
-  await expect(fact(page, 'Held by this app', 'yes')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Reveal API key' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Request a new key' })).toHaveClass(/btn-primary/);
+  await expect(page.getByText('This app does not hold your key; copy it from where you saved it')).toBeVisible();
   await nav(page, 'Account').click();
-  await expectAccountScreen(page, DEMO.ada);
+  await expectAccountScreen(page, DEMO.free);
+  await expect(page.getByText('This app does not hold your key; copy it from where you saved it')).toBeVisible();
   expect(app.pageErrors).toEqual([]);
 });
 
-test('an account signed in with a key only is asked to sign in with email and password, with its email filled in', async ({
+test('an account signed in with a key only sees no Reveal, and is sent to sign in with its password when its new key is issued', async ({
   app,
   page,
 }) => {
   const key = await revealKeyFor(app, DEMO.ada);
   await signInWithApiKey(page, key);
   await openApiKeyScreen(page);
-  await expect(fact(page, 'Current key', `dc_…${key.slice(-4)}`)).toBeVisible();
+  await expect(fact(page, 'API key', `dc_…${key.slice(-4)}`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Reveal API key' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Copy API key' })).toHaveClass(/btn-primary/);
+
+  // A new key requested and issued (support's side): revealing it needs a password session, so the screen says so.
+  await page.getByRole('button', { name: 'Request a new key' }).click();
+  await page.getByRole('radio', { name: 'Lost' }).check();
+  await page.getByRole('button', { name: 'Submit request' }).click();
+  await expect(page.getByText('Status: Pending')).toBeVisible();
+  await issueAsSupport(app, await newestRegenerationRequestId(app, await passwordToken(app, DEMO.ada)));
+  await page.getByRole('region', { name: 'New key request' }).getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByText('Status: Issued', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Reveal new key' })).toHaveCount(0);
   await expect(page.getByText('Revealing a key needs a session signed in with email and password.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Sign in with email and password' }).click();
@@ -136,14 +155,12 @@ test('an account signed in with a key only is asked to sign in with email and pa
   await expect(page.getByLabel('Email', { exact: true })).toHaveValue(DEMO.ada);
   await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
 
-  // Signing in with the password makes revealing possible (here: the key was revealed already, so 409).
   await page.getByLabel('Password', { exact: true }).fill('deepcurrent-demo');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expectAccountScreen(page, DEMO.ada);
   await openApiKeyScreen(page);
   await expect(page.getByText('Revealing a key needs a session signed in with email and password.')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Reveal API key' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'This key has already been revealed.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Reveal new key' })).toHaveClass(/btn-primary/);
   expect(await placesHolding(page, key)).toEqual([]);
   expect(app.pageErrors).toEqual([]);
 });

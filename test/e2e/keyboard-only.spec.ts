@@ -1,7 +1,8 @@
 /**
  * Every flow of parts 1–3 with the keyboard alone, in one test: sign in with email and password, move between the
  * screens, reveal the key, copy it and close the dialog with Escape, request a new key, reveal the issued key and
- * confirm it, send a request from the tester with Ctrl+Enter, change a setting, sign out. Only Tab / Shift+Tab,
+ * confirm it (the confirmation dialog: Cancel focused, focus kept inside, Escape cancels), send a request from the
+ * tester with Ctrl+Enter, change a setting, sign out (its dialog: copy the key first, then sign out). Only Tab / Shift+Tab,
  * typing, Enter, Space, the arrow keys and Escape are used — never a click. The support account issues the new
  * key over the emulator's API (that is the support team's side, not the user's). At several points the focused
  * element must show a visible focus ring.
@@ -89,9 +90,10 @@ test('every flow can be completed with the keyboard alone, with a visible focus 
   await focusWith(page, refresh);
   await expectFocusRing(page, refresh);
   await navigateTo(page, 'API key', 'API key');
-  await expect(page.getByText(/^Revealed: no$/)).toBeVisible();
+  await expect(page.getByText('This app does not hold your key yet; reveal it once to keep it here')).toBeVisible();
 
-  // Reveal, copy (Space), close with Escape: the focus returns to the button, only last4 remains.
+  // Reveal, copy (Space), close with Escape: Reveal is gone then, the focus goes to the main action (Copy API key),
+  // only last4 remains.
   const reveal = page.getByRole('button', { name: 'Reveal API key' });
   await focusWith(page, reveal);
   await expectFocusRing(page, reveal);
@@ -113,9 +115,9 @@ test('every flow can be completed with the keyboard alone, with a visible focus 
   }
   await keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  await expect(reveal).toBeFocused();
-  await expect(page.getByText(`Current key: dc_…${key.slice(-4)}`)).toBeVisible();
-  await expect(page.getByText(/^Revealed: yes$/)).toBeVisible();
+  await expect(reveal).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Copy API key' })).toBeFocused();
+  await expect(page.getByText(`API key: dc_…${key.slice(-4)} This app holds your key`)).toBeVisible();
 
   // Request a new key: the reason radios follow the arrow keys; Enter submits.
   const requestButton = page.getByRole('button', { name: 'Request a new key' });
@@ -156,9 +158,24 @@ test('every flow can be completed with the keyboard alone, with a visible focus 
   const confirm = page.getByRole('button', { name: 'Confirm new key' });
   await focusWith(page, confirm);
   await expectFocusRing(page, confirm);
+  // Confirm asks first: Cancel has the focus, the focus stays in the dialog, Escape cancels and nothing changes.
+  await keyboard.press('Enter');
+  const ask = page.getByRole('alertdialog', { name: 'Confirm the new key?' });
+  await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  for (let i = 0; i < 4; i++) {
+    await keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[role="alertdialog"]'))).toBe(true);
+  }
+  await keyboard.press('Escape');
+  await expect(ask).toBeHidden();
+  await expect(confirm).toBeFocused();
+  expect(await usersMeStatus(app, key)).toBe(200);
+  await keyboard.press('Enter');
+  await focusWith(page, ask.getByRole('button', { name: 'Confirm new key' }));
+  await expectFocusRing(page, ask.getByRole('button', { name: 'Confirm new key' }));
   await keyboard.press('Enter');
   await expect(page.getByText('Status: Confirmed')).toBeVisible();
-  await expect(page.getByText(`Current key: dc_…${newKey.slice(-4)}`)).toBeVisible();
+  await expect(page.getByText(`API key: dc_…${newKey.slice(-4)} This app holds your key`)).toBeVisible();
   expect(await usersMeStatus(app, key)).toBe(401);
   expect(await usersMeStatus(app, newKey)).toBe(200);
 
@@ -211,8 +228,19 @@ test('every flow can be completed with the keyboard alone, with a visible focus 
   const signOut = page.getByRole('button', { name: 'Sign out' });
   await focusWith(page, signOut);
   await expectFocusRing(page, signOut);
+  // Sign out asks first (Cancel focused); Copy API key through the keyboard, then Sign out.
+  await keyboard.press('Enter');
+  const leave = page.getByRole('alertdialog', { name: `Sign out of ${DEMO.ada}?` });
+  await expect(leave.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await focusWith(page, leave.getByRole('button', { name: 'Copy API key' }));
+  await keyboard.press('Enter');
+  await expect(leave.getByText(/^Copied\. The clipboard will be cleared in \d+ s$/)).toBeVisible();
+  expect(await app.clipboardText()).toBe(newKey);
+  await focusWith(page, leave.getByRole('button', { name: 'Sign out' }));
+  await expectFocusRing(page, leave.getByRole('button', { name: 'Sign out' }));
   await keyboard.press('Enter');
   await expect(signInHeading(page)).toBeVisible();
+  await expect(page.getByText(`Signed out of ${DEMO.ada} (Local emulator). No account is signed in on this computer now.`)).toBeVisible();
   const after = await app.call<{ accounts: unknown[] }>('getState');
   expect(after.ok && after.value.accounts).toEqual([]);
   expect(app.pageErrors).toEqual([]);

@@ -120,7 +120,7 @@ test('no API key or JWT leaks into logs, files, storage, the DOM, the console or
     expect(await app.clipboardText()).toBe(firstKey);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByText(`Current key: dc_…${firstKey.slice(-4)}`)).toBeVisible();
+    await expect(page.getByText(`API key: dc_…${firstKey.slice(-4)} This app holds your key`)).toBeVisible();
     const afterReveal = await pageText(page);
     expectNone('the DOM after the reveal dialog closed', afterReveal.dom, secrets);
     expectNone('web storage after the reveal dialog closed', afterReveal.storage, secrets);
@@ -141,6 +141,7 @@ test('no API key or JWT leaks into logs, files, storage, the DOM, the console or
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await page.getByRole('button', { name: 'Confirm new key' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Confirm new key' }).click();
     await expect(page.getByText('Status: Confirmed')).toBeVisible();
     await remember();
     const newKey = (await heldSecret(app.web.services, ada.id, 'api-key'))!;
@@ -223,8 +224,10 @@ test('no API key or JWT leaks into logs, files, storage, the DOM, the console or
     // 9. Sign out of both accounts (each takes its history with it).
     await nav(page, 'Account').click();
     await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Sign out' }).click();
     await expectAccountScreen(page, DEMO.free);
     await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Sign out' }).click();
     await expect(signInHeading(page)).toBeVisible();
     expect((await appState(app)).accounts).toEqual([]);
 

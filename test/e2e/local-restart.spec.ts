@@ -55,8 +55,7 @@ test('a Local account is still signed in after a restart: profile refresh, the A
 
   // The API key screen loads the same key, still held by the app.
   await openApiKeyScreen(page);
-  await expect(fact(page, 'Current key', `dc_…${last4}`)).toBeVisible();
-  await expect(fact(page, 'Held by this app', 'yes')).toBeVisible();
+  await expect(fact(page, 'API key', `dc_…${last4} This app holds your key`)).toBeVisible();
 
   // The tester: the session token (signed before the restart) and the API key both answer 200.
   await nav(page, 'Request tester').click();

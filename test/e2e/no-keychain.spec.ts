@@ -11,8 +11,10 @@ import { join } from 'node:path';
 import { test, expect } from './fixtures/app';
 import { DEMO, nav, DEMO_PASSWORD, expectAccountScreen, fact, signInHeading, signInWithPassword, storedAccount } from './helpers/sign-in';
 import { heldSecret } from '../helpers/held-secret';
+import { NO_KEYCHAIN_MESSAGE } from '../../src-main/platform/secret-store-factory';
 
-const BANNER = 'No system keychain available: secrets are kept for this session only.';
+/** The banner: main's own words, once (no second line that says the same). */
+const BANNER = NO_KEYCHAIN_MESSAGE;
 /** Anything shaped like a DeepCurrent API key or a JWT. */
 const SECRET_SHAPES = [/dc_[A-Za-z0-9_-]{32,}/, /eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/];
 
@@ -57,7 +59,7 @@ test.describe('with the keychain turned off', () => {
     await page.getByRole('button', { name: 'Reveal API key' }).click();
     const key = await page.getByRole('dialog').getByRole('textbox', { name: 'API key' }).inputValue();
     await page.keyboard.press('Escape');
-    await expect(page.getByText(/^Held by this app: yes$/)).toBeVisible();
+    await expect(page.getByText('This app holds your key')).toBeVisible();
     const account = await storedAccount(app, DEMO.ada);
     const services = app.web.services;
     const token = await heldSecret(services, account.id, 'token');
@@ -74,7 +76,7 @@ test.describe('with the keychain turned off', () => {
     expect(await heldSecret(app.web.services, account.id, 'token')).toBeNull();
     expect(await heldSecret(app.web.services, account.id, 'api-key')).toBeNull();
     await expect(page.getByRole('alert').filter({ hasText: 'Session expired' })).toBeVisible();
-    await expect(fact(page, 'API key', 'No API key held by this app')).toBeVisible();
+    await expect(fact(page, 'API key', `dc_…${key.slice(-4)} This app does not hold your key; copy it from where you saved it`)).toBeVisible();
     await page.getByRole('button', { name: 'Sign in again' }).click();
     await expect(signInHeading(page)).toBeVisible();
     await expect(page.getByLabel('Email', { exact: true })).toHaveValue(DEMO.ada);
@@ -134,7 +136,7 @@ test('a real start:web process with no Secret Service falls back to memory by it
   try {
     await page.goto(web.url);
     await expect(page.getByText(BANNER, { exact: true })).toBeVisible();
-    await expect(page.getByText(/no Secret Service such as GNOME Keyring or KWallet is running/)).toBeVisible();
+    await expect(page.locator('.banner-warning')).toHaveText(BANNER);
 
     // Signing in works in memory: against the test's emulator, as a custom environment (the process has none).
     await page.getByLabel('Environment').selectOption({ label: 'Custom URL…' });

@@ -55,17 +55,20 @@ async function revealCopyAndClose(app: E2EApp, page: Page): Promise<string> {
   return key;
 }
 
-/** Confirms, then checks the server (old key 401, new 200) and the screens (the new last four). */
+/** Confirms (through the dialog that asks first), then checks the server (old key 401, new 200) and the screens. */
 async function confirmAndCheck(app: E2EApp, page: Page, oldKey: string, newKey: string): Promise<void> {
   await page.getByRole('button', { name: 'Confirm new key' }).click();
+  const ask = page.getByRole('alertdialog', { name: 'Confirm the new key?' });
+  await expect(ask).toContainText('stops working at once, everywhere it is used');
+  await ask.getByRole('button', { name: 'Confirm new key' }).click();
+  await expect(ask).toHaveCount(0);
   await expect(stage(page, 'Confirmed')).toBeVisible();
   await expect(page.getByText('The new key is now your API key. The old key has been revoked.')).toBeVisible();
   expect(await usersMeStatus(app, oldKey)).toBe(401);
   expect(await usersMeStatus(app, newKey)).toBe(200);
-  await expect(fact(page, 'Current key', `dc_…${newKey.slice(-4)}`)).toBeVisible();
-  await expect(fact(page, 'Held by this app', 'yes')).toBeVisible();
+  await expect(fact(page, 'API key', `dc_…${newKey.slice(-4)} This app holds your key`)).toBeVisible();
   await nav(page, 'Account').click();
-  await expect(fact(page, 'API key', `dc_…${newKey.slice(-4)}`)).toBeVisible();
+  await expect(fact(page, 'API key', `dc_…${newKey.slice(-4)} This app holds your key`)).toBeVisible();
   expect(await page.content()).not.toContain(newKey);
   expect(app.logs.filter((line) => line.includes(newKey) || line.includes(oldKey))).toEqual([]);
 }
@@ -77,7 +80,7 @@ test('a new key is requested, issued by support, revealed, confirmed, and the ol
   await signInWithPassword(page, DEMO.ada);
   const oldKey = await holdCurrentKey(app);
   await nav(page, 'API key').click();
-  await expect(fact(page, 'Current key', `dc_…${oldKey.slice(-4)}`)).toBeVisible();
+  await expect(fact(page, 'API key', `dc_…${oldKey.slice(-4)}`)).toBeVisible();
 
   await requestNewKey(page, 'Lost', 'Laptop stolen at the station');
   await expect(page.getByText('Reason: Lost', { exact: false })).toBeVisible();
@@ -115,6 +118,9 @@ test.describe('with requests issued automatically after 2 s', () => {
 
     // No Refresh: the view polls while the request is open (first check after 2 s, then 4 s).
     await expect(stage(page, 'Issued')).toBeVisible({ timeout: 15_000 });
+    // Main noticed the turn once (start:web records it; the user is looking at the screen, so no dot).
+    expect(app.web.notifier.shown.map((n) => n.opens.screen)).toEqual(['api-key']);
+    await expect(page.locator('.nav-dot')).toHaveCount(0);
     const newKey = await revealCopyAndClose(app, page);
 
     // Secrets outlive a restart only in the OS keychain (in memory they are gone by design, and the app asks to
@@ -134,6 +140,34 @@ test.describe('with requests issued automatically after 2 s', () => {
     expect(await usersMeStatus(app, oldKey)).toBe(200);
 
     await confirmAndCheck(app, page, oldKey, newKey);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  test('a key issued while another screen is open: one notice from main, the page\'s own notice and a dot on API key until it is opened', async ({
+    app,
+    page,
+  }) => {
+    test.setTimeout(45_000);
+    await signInWithPassword(page, DEMO.ada);
+    await nav(page, 'API key').click();
+    await requestNewKey(page, 'Lost', '');
+    await nav(page, 'Request tester').click();
+
+    const notice = page.getByRole('status').filter({ hasText: 'Your new API key is ready' });
+    await expect(notice).toBeVisible({ timeout: 15_000 });
+    await expect(nav(page, 'API key').locator('.nav-dot')).toBeVisible();
+    await nav(page, 'Settings').click();
+    await expect(nav(page, 'API key').locator('.nav-dot')).toBeVisible();
+    expect(app.web.notifier.shown).toHaveLength(1);
+
+    await notice.getByRole('button', { name: 'Open the API key screen' }).click();
+    await expect(page.getByRole('heading', { name: 'API key', exact: true, level: 1 })).toBeVisible();
+    await expect(page.locator('.nav-dot')).toHaveCount(0);
+    await expect(notice).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Reveal new key' })).toBeVisible();
+    await page.getByRole('region', { name: 'New key request' }).getByRole('button', { name: 'Refresh' }).click();
+    await expect(stage(page, 'Issued')).toBeVisible();
+    expect(app.web.notifier.shown).toHaveLength(1);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -54,7 +54,7 @@ test('signing in with email and password shows the account with its session, and
   await expect(fact(page, 'Environment', 'Local emulator')).toBeVisible();
   await expect(fact(page, 'Signed in with', 'session token')).toBeVisible();
   await expect(fact(page, 'Session', /Expires in (29|30) min/)).toBeVisible();
-  await expect(fact(page, 'API key', 'No API key held by this app')).toBeVisible();
+  await expect(fact(page, 'API key', /dc_….{4} This app does not hold your key yet; reveal it once to keep it here/)).toBeVisible();
   await expect(page.getByText(/^Last verified /)).toBeVisible();
   await expect(page.locator('nav[aria-label="Main"]').getByRole('button', { name: 'Account' })).toHaveAttribute('aria-current', 'page');
 

@@ -6,7 +6,7 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test, expect } from './fixtures/app';
-import { CHANNELS } from '../../src-shared/ipc-channels';
+import { CHANNELS, EVENT_NAMES, subscriptionName } from '../../src-shared/ipc-channels';
 
 const GET_STATE = `/__ipc/${encodeURIComponent(CHANNELS.getState)}`;
 
@@ -87,7 +87,8 @@ test('window.deepcurrent offers only the named functions and cannot be replaced'
     }
     return { keys: Object.keys(api).sort(), frozen: Object.isFrozen(api), replaced, hasInvoke: 'invoke' in api };
   });
-  expect(shape.keys).toEqual(Object.keys(CHANNELS).sort());
+  // One function per channel and one subscription per main → renderer event (which registers nothing here).
+  expect(shape.keys).toEqual([...Object.keys(CHANNELS), ...EVENT_NAMES.map(subscriptionName)].sort());
   expect(shape.frozen).toBe(true);
   expect(shape.replaced).toBe(false);
   expect(shape.hasInvoke).toBe(false);

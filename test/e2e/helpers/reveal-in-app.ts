@@ -6,11 +6,11 @@
 import { expect, type Page } from '@playwright/test';
 import { fact, nav } from './sign-in';
 
-/** Opens the API key screen and waits for the key's status (its `Current key` line). */
+/** Opens the API key screen and waits for the key's status (its `API key: dc_…` line). */
 export async function openApiKeyScreen(page: Page): Promise<void> {
   await nav(page, 'API key').click();
   await expect(page.getByRole('heading', { name: 'API key', exact: true })).toBeVisible();
-  await expect(fact(page, 'Current key', /dc_….{4}/)).toBeVisible();
+  await expect(fact(page, 'API key', /dc_….{4}( .*)?/)).toBeVisible();
 }
 
 /** Reveals the active account's key on the API key screen, closes the dialog, and answers the key's last four. */
@@ -23,6 +23,6 @@ export async function revealInApp(page: Page): Promise<string> {
   const last4 = (await field.inputValue()).slice(-4);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(fact(page, 'Held by this app', 'yes')).toBeVisible();
+  await expect(page.getByText('This app holds your key')).toBeVisible();
   return last4;
 }
