@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_NAMES, CHANNELS } from '../../src-shared/ipc-channels';
+import { API_NAMES, CHANNELS, EVENTS } from '../../src-shared/ipc-channels';
 import { runElectronVite } from '../../web/build-renderer';
 
 const build = (outDir: string, mode?: string) => runElectronVite(['build', '--outDir', outDir, ...(mode ? ['--mode', mode] : [])]);
@@ -44,16 +44,23 @@ describe('the preload bundle', () => {
     expect(readdirSync(join(packaged, 'preload'))).toEqual(['index.cjs']);
   });
 
-  it('exposes only the named API functions when run the way a sandboxed preload runs', async () => {
+  it('exposes only the named API functions and event subscriptions when run the way a sandboxed preload runs', async () => {
     const code = readFileSync(join(packaged, 'preload', 'index.cjs'), 'utf8');
     const exposed: Record<string, unknown> = {};
     const invoked: Array<[string, unknown]> = [];
+    const listeners = new Map<string, Set<(event: unknown, payload: unknown) => void>>();
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
       ipcRenderer: {
         invoke: async (channel: string, request: unknown) => {
           invoked.push([channel, request]);
           return { ok: true, value: channel };
+        },
+        on: (channel: string, listener: (event: unknown, payload: unknown) => void) => {
+          listeners.set(channel, (listeners.get(channel) ?? new Set()).add(listener));
+        },
+        removeListener: (channel: string, listener: (event: unknown, payload: unknown) => void) => {
+          listeners.get(channel)?.delete(listener);
         },
       },
     };
@@ -64,11 +71,21 @@ describe('the preload bundle', () => {
     runInNewContext(code, { require: sandboxRequire, module: { exports: {} }, exports: {} });
     expect(Object.keys(exposed)).toEqual(['deepcurrent']);
     const api = exposed.deepcurrent as Record<string, (r: unknown) => Promise<unknown>>;
-    expect(Object.keys(api).sort()).toEqual([...API_NAMES].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_NAMES, 'onOpenScreen'].sort());
     for (const name of API_NAMES) {
       expect(await api[name]!({ n: name })).toEqual({ ok: true, value: CHANNELS[name] });
       expect(invoked.at(-1)).toEqual([CHANNELS[name], { n: name }]);
     }
+    // The page gets the payload only, never Electron's event object (it carries `sender`); unsubscribing works.
+    const seen: unknown[][] = [];
+    const subscribe = api.onOpenScreen as unknown as (listener: (...args: unknown[]) => void) => () => void;
+    const unsubscribe = subscribe((...args) => seen.push(args));
+    const channel = listeners.get(EVENTS.openScreen)!;
+    expect(channel.size).toBe(1);
+    for (const listener of channel) listener({ sender: 'the web contents' }, { screen: 'api-key', accountId: 'acc_1' });
+    expect(seen).toEqual([[{ screen: 'api-key', accountId: 'acc_1' }]]);
+    unsubscribe();
+    expect(channel.size).toBe(0);
   });
 });
 
