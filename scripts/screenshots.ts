@@ -7,7 +7,8 @@
  * The walk: sign-in (also with a network error and its Details line) → account → its sign-out dialog → API key
  * (Reveal) → the reveal dialog after Copy → API key (Copy, held) → request form → Pending → Issued seen from another
  * screen (the dot and the page's notice) → Issued → Revealed (Confirm) → the confirm dialog → Confirmed → request
- * tester → settings → the notice after signing out of one of two accounts.
+ * tester → settings → the notice after signing out of one of two accounts; then the API key screen of a server in
+ * the field (no key management).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,6 +57,29 @@ try {
       } catch (err) {
         await page.screenshot({ path: join(out, `FAILED-${size.name}-${theme}.png`) });
         throw err;
+      } finally {
+        await context.close();
+        await app.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    }
+  }
+  // A server in the field (the FastAPI template's backend): the API key screen says it offers no key management.
+  for (const theme of THEMES) {
+    for (const size of SIZES) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'dc-screens-'));
+      const app = await startWebApp({ dataDir, noKeychain: true, emulator: { flavour: 'minimal' } });
+      const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, colorScheme: theme });
+      const page = await context.newPage();
+      try {
+        await page.goto(app.url);
+        await page.getByRole('heading', { name: 'Sign in to DeepCurrent' }).waitFor();
+        await signIn(page, 'ada@deepcurrent.test');
+        await navItem(page, 'API key').click();
+        await page.getByRole('button', { name: 'Check again' }).waitFor();
+        await page.waitForTimeout(150);
+        await page.screenshot({ path: join(out, `api-key-field-server-${size.name}-${theme}.png`) });
+        pictures += 1;
       } finally {
         await context.close();
         await app.close();

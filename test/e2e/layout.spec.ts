@@ -6,7 +6,8 @@
  * key screen before and after the reveal (and the reveal dialog after Copy), the request form with an error,
  * Pending, the new key issued while another screen is open (the dot and the page's notice), Issued, Revealed, the
  * confirm dialog, Confirmed, the request tester with rows, a JSON body, a response, its tree and a snippet, the
- * settings (also with a field error), and the notice after signing out of one of two accounts.
+ * settings (also with a field error), and the notice after signing out of one of two accounts; and the account and
+ * API key screens of a server in the field (no key management).
  */
 import type { Page } from '@playwright/test';
 import { test, expect, type E2EApp } from './fixtures/app';
@@ -143,6 +144,22 @@ for (const size of SIZES) {
       test.describe.configure({ timeout: 120_000 });
       test(`no control overlaps another and no text is clipped, on every screen and state (${where})`, async ({ app, page }) => {
         await walk(page, app, where);
+      });
+    });
+  }
+}
+
+for (const size of SIZES) {
+  for (const theme of THEMES) {
+    const where = `${size.width}×${size.height}, ${theme}, a server in the field`;
+    test.describe(`layout at ${where}`, () => {
+      test.use({ viewport: size, colorScheme: theme, appOptions: { offline: false, noKeychain: false, enableFaults: false, openPage: true, flavour: 'minimal' } });
+      test(`the account and API key screens of a server without key management are clean (${where})`, async ({ page }) => {
+        await signInWithPassword(page, DEMO.ada);
+        await expectCleanLayout(page, `account (${where})`);
+        await nav(page, 'API key').click();
+        await expect(page.getByRole('button', { name: 'Check again' })).toBeVisible();
+        await expectCleanLayout(page, `API key without key management (${where})`);
       });
     });
   }
