@@ -11,6 +11,7 @@
  * authority) and is how a flow resumes after a restart.
  */
 import type { LifecycleStage } from '../../src-shared/models';
+import { fail, ok, type Result } from '../../src-shared/errors';
 
 /** A regeneration request's status as the server reports it. */
 export type ServerRequestStatus = 'pending' | 'issued' | 'confirmed';
@@ -48,9 +49,7 @@ export interface Refusal {
  * The answer of the machine. `finish-swap` asks the service to make the held pending key the account's key: the
  * server confirmed it, but the app had not finished replacing the old key (for example it quit in between).
  */
-export type Transition =
-  | { ok: true; stage: LifecycleStage; effect: 'none' | 'finish-swap' }
-  | { ok: false; refusal: Refusal };
+export type Transition = Result<{ stage: LifecycleStage; effect: 'none' | 'finish-swap' }, Refusal>;
 
 /** The user-facing texts of the refusals (plain words, no secrets). */
 export const REFUSALS = {
@@ -78,8 +77,8 @@ export const REFUSALS = {
   },
 } as const satisfies Record<string, Refusal>;
 
-const to = (stage: LifecycleStage): Transition => ({ ok: true, stage, effect: 'none' });
-const refuse = (refusal: Refusal): Transition => ({ ok: false, refusal });
+const to = (stage: LifecycleStage): Transition => ok({ stage, effect: 'none' });
+const refuse = (refusal: Refusal): Transition => fail(refusal);
 
 /** The next stage after `event` in `stage`, or the reason it is refused. */
 export function transition(stage: LifecycleStage, event: LifecycleEvent): Transition {
@@ -114,15 +113,15 @@ export function reconcile(stage: LifecycleStage, seen: ServerObservation): Trans
   const finishSwap = seen.pendingKeyHeld && seen.trackedStatus === 'confirmed';
   const effect = finishSwap ? 'finish-swap' : 'none';
   const { newest } = seen;
-  if (newest === null) return { ok: true, stage: 'idle', effect };
+  if (newest === null) return ok({ stage: 'idle', effect });
   switch (newest.status) {
     case 'pending':
-      return { ok: true, stage: 'pending', effect };
+      return ok({ stage: 'pending', effect });
     case 'issued':
-      return { ok: true, stage: newest.tracked && seen.pendingKeyHeld ? 'revealed' : 'issued', effect };
+      return ok({ stage: newest.tracked && seen.pendingKeyHeld ? 'revealed' : 'issued', effect });
     case 'confirmed': {
       const ours = newest.tracked && (finishSwap || stage === 'revealed' || stage === 'confirmed');
-      return { ok: true, stage: ours ? 'confirmed' : 'idle', effect };
+      return ok({ stage: ours ? 'confirmed' : 'idle', effect });
     }
   }
 }

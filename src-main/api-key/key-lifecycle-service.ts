@@ -76,7 +76,7 @@ async function alreadyRevealedMessage(ctx: ServiceContext, accountId: string, pe
   const pendingHeld = pending.ok && pending.value !== null && account?.lifecycle != null;
   if (pendingIssued) {
     const step = transition(localStage(account?.lifecycle?.stage ?? null, pendingHeld), { type: 'pending-revealed' });
-    if (!step.ok && pendingHeld) return step.refusal.message;
+    if (!step.ok && pendingHeld) return step.error.message;
     return text.alreadyRevealed(true, false);
   }
   const key = await ctx.session.secret(accountId, 'api-key');
@@ -204,7 +204,7 @@ async function confirm(ctx: ServiceContext, accountId: string): Promise<Result<A
   const lifecycle = account.lifecycle;
   const stage = localStage(lifecycle?.stage ?? null, pending.value !== null && lifecycle !== null);
   const allowed = transition(stage, { type: 'confirmed' });
-  if (!allowed.ok) return fail({ kind: 'conflict', message: allowed.refusal.message });
+  if (!allowed.ok) return fail({ kind: 'conflict', message: allowed.error.message });
   if (pending.value === null || lifecycle === null) return fail({ kind: 'conflict', message: text.PENDING_KEY_MISSING });
 
   const confirmed = await confirmRequest(ctx, baseUrl, token.value, lifecycle.requestId);

@@ -221,9 +221,9 @@ export async function syncStatus(ctx: ServiceContext, accountId: string): Promis
     trackedStatus: trackedRequest?.status ?? null,
     pendingKeyHeld,
   });
-  if (!step.ok) return fail({ kind: 'internal', message: step.refusal.message });
+  if (!step.ok) return fail({ kind: 'internal', message: step.error.message });
 
-  if (step.effect === 'finish-swap' && trackedRequest) {
+  if (step.value.effect === 'finish-swap' && trackedRequest) {
     const swapped = await finishSwap(ctx, accountId, baseUrl, trackedRequest.id);
     if (!swapped.ok && isOffline(swapped.error)) {
       const after = await readHeld(ctx, accountId);
@@ -236,13 +236,13 @@ export async function syncStatus(ctx: ServiceContext, accountId: string): Promis
   const held = await readHeld(ctx, accountId);
   if (!held.ok) return held;
   const lifecycle: StoredLifecycle | null =
-    step.stage === 'idle' || newest === null
+    step.value.stage === 'idle' || newest === null
       ? null
       : {
           requestId: newest.id,
-          stage: step.stage,
+          stage: step.value.stage,
           pendingLast4:
-            step.stage === 'revealed' && held.value.pending
+            step.value.stage === 'revealed' && held.value.pending
               ? (tracking?.pendingLast4 ?? last4(held.value.pending))
               : null,
         };

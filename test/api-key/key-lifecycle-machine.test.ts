@@ -13,13 +13,13 @@ import {
 const STAGES: LifecycleStage[] = ['idle', 'pending', 'issued', 'revealed', 'confirmed'];
 
 function moved(result: Transition): LifecycleStage {
-  if (!result.ok) throw new Error(`refused: ${result.refusal.code}`);
-  return result.stage;
+  if (!result.ok) throw new Error(`refused: ${result.error.code}`);
+  return result.value.stage;
 }
 
 function refusedWith(result: Transition): string {
-  if (result.ok) throw new Error(`moved to ${result.stage}`);
-  return result.refusal.code;
+  if (result.ok) throw new Error(`moved to ${result.value.stage}`);
+  return result.error.code;
 }
 
 describe('the key lifecycle machine: steps the user takes', () => {
@@ -61,7 +61,7 @@ describe('the key lifecycle machine: steps the user takes', () => {
     const result = transition(stage, { type } as LifecycleEvent);
     if (typeof expected === 'string') {
       expect(moved(result)).toBe(expected);
-      expect(result.ok && result.effect).toBe('none');
+      expect(result.ok && result.value.effect).toBe('none');
     } else {
       expect(refusedWith(result)).toBe(expected.refused);
     }
@@ -112,7 +112,7 @@ describe('the key lifecycle machine: reconciling with the server', () => {
   it('says revealed when the issued key is already held in the keychain for that request', () => {
     const result = observe('issued', { newest: { status: 'issued', tracked: true }, trackedStatus: 'issued', pendingKeyHeld: true });
     expect(moved(result)).toBe('revealed');
-    expect(result.ok && result.effect).toBe('none');
+    expect(result.ok && result.value.effect).toBe('none');
   });
 
   it('does not count a held key that belongs to another request', () => {
@@ -122,12 +122,12 @@ describe('the key lifecycle machine: reconciling with the server', () => {
 
   it('asks to finish the swap when the server confirmed while the new key is still pending in the keychain', () => {
     const result = observe('revealed', { newest: { status: 'confirmed', tracked: true }, trackedStatus: 'confirmed', pendingKeyHeld: true });
-    expect(result).toEqual({ ok: true, stage: 'confirmed', effect: 'finish-swap' });
+    expect(result).toEqual({ ok: true, value: { stage: 'confirmed', effect: 'finish-swap' } });
   });
 
   it('finishes an owed swap even when a newer request has been opened since', () => {
     const result = observe('revealed', { newest: { status: 'pending', tracked: false }, trackedStatus: 'confirmed', pendingKeyHeld: true });
-    expect(result).toEqual({ ok: true, stage: 'pending', effect: 'finish-swap' });
+    expect(result).toEqual({ ok: true, value: { stage: 'pending', effect: 'finish-swap' } });
   });
 
   it('stays confirmed after the swap, until a new request starts', () => {
@@ -142,7 +142,7 @@ describe('the key lifecycle machine: reconciling with the server', () => {
   it('never asks for a swap without a held key', () => {
     for (const stage of STAGES) {
       const result = reconcile(stage, seen({ newest: { status: 'confirmed', tracked: true }, trackedStatus: 'confirmed' }));
-      expect(result.ok && result.effect).toBe('none');
+      expect(result.ok && result.value.effect).toBe('none');
     }
   });
 });
