@@ -22,6 +22,7 @@ import {
   systemClock,
   type ClipboardPort,
   type Clock,
+  type FileSaver,
   type FolderOpener,
   type KeyValueStore,
   type LocalEmulatorControls,
@@ -31,6 +32,7 @@ import type { HttpPort } from './platform/http';
 import { createNodeHttp } from './platform/node-http';
 import { createKeyLifecycleHandlers } from './api-key/key-lifecycle-service';
 import { createTesterHandlers } from './tester/tester-service';
+import { createTabsHandlers } from './tester/tabs-service';
 import { openSecretStore } from './platform/secret-store-factory';
 
 export interface AppServicesOptions {
@@ -57,6 +59,8 @@ export interface AppServicesOptions {
   logsFolder?: string | null;
   /** Opens a folder in the file manager (Electron's `shell.openPath`); absent where the host cannot (start:web). */
   openFolder?: FolderOpener;
+  /** The save dialog and write of "Save body" (Electron's `dialog`); absent where the host has none (start:web). */
+  saveFile?: FileSaver;
 }
 
 export interface AppServices {
@@ -111,9 +115,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   });
   const demoData = createDemoDataHandlers(context, options.localEmulator ?? null, accounts.getState);
   const lifecycle = createKeyLifecycleHandlers(context);
-  const tester = createTesterHandlers(context);
-  // An account's history goes with it: the session tells, the tester forgets (accounts never import the tester).
-  session.onSignedOut((accountId) => tester.forgetAccount(accountId));
+  const tester = createTesterHandlers(context, { saveFile: options.saveFile ?? null });
+  const tabs = createTabsHandlers(context);
+  // An account's history, bodies and tabs go with it: the session tells, the tester forgets (accounts never import the tester).
+  session.onSignedOut((accountId) => {
+    tester.forgetAccount(accountId);
+    tabs.forgetAccount(accountId);
+  });
   const openLogsFolder = logsFolderHandler(options.logsFolder ?? null, options.openFolder ?? null, log);
   const handlers: ApiHandlers = {
     getState: accounts.getState,
@@ -131,6 +139,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     sendRequest: tester.sendRequest,
     cancelRequest: tester.cancelRequest,
     listEndpoints: tester.listEndpoints,
+    saveResponseBody: tester.saveResponseBody,
+    loadTabs: tabs.loadTabs,
+    saveTabs: tabs.saveTabs,
     listHistory: tester.listHistory,
     clearHistory: tester.clearHistory,
     openLogsFolder,
@@ -169,6 +180,8 @@ export interface BootstrapOptions {
   logsFolder?: string | null;
   /** See {@link AppServicesOptions.openFolder}. */
   openFolder?: FolderOpener;
+  /** See {@link AppServicesOptions.saveFile}. */
+  saveFile?: FileSaver;
   /** Force the in-memory secret store (used by tests of the no-keychain path). */
   disableKeychain?: boolean;
 }
@@ -187,5 +200,6 @@ export async function bootstrapServices(options: BootstrapOptions): Promise<AppS
     log: options.log,
     logsFolder: options.logsFolder,
     openFolder: options.openFolder,
+    saveFile: options.saveFile,
   });
 }

@@ -24,6 +24,7 @@ import { APP_INDEX_URL, APP_ORIGIN, handleAppProtocol, registerAppScheme } from 
 import { createElectronClipboard } from './shell/electron-clipboard';
 import { openElectronLogFile } from './shell/electron-log-file';
 import { createElectronFolderOpener } from './shell/open-folder';
+import { createElectronFileSaver } from './shell/save-file';
 import { apiSession, createElectronHttp } from './shell/electron-http';
 import { registerIpcHandlers } from './shell/electron-ipc';
 import { createMainWindow, hardenWebContents } from './shell/window';
@@ -147,6 +148,7 @@ async function start(): Promise<void> {
     log,
     logsFolder,
     openFolder,
+    saveFile: createElectronFileSaver(),
   });
   registerIpcHandlers(services.router, appUrls, log);
   showWindow(appUrls, await services.bootHint());

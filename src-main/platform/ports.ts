@@ -50,6 +50,15 @@ export const systemClock: Clock = { now: () => Date.now() };
  */
 export type FolderOpener = (folder: string) => Promise<string | null>;
 
+/** What a file save came to: written at `path`, cancelled by the user, or failed (the system's reason, for the log). */
+export type FileSaveOutcome = { outcome: 'saved'; path: string } | { outcome: 'cancelled' } | { outcome: 'failed'; reason: string };
+
+/**
+ * Asks the user where to save a file (the app's save dialog, proposing `suggestedName`) and writes the bytes there.
+ * Never rejects. Injected by the Electron shell; absent where the host cannot show a dialog (start:web).
+ */
+export type FileSaver = (file: { suggestedName: string; bytes: Uint8Array }) => Promise<FileSaveOutcome>;
+
 /**
  * The DeepCurrent emulator that development builds embed as the Local environment. Never part of a packaged build:
  * `index.ts` fills this port only when the app is not packaged, by loading the build's separate emulator entry

@@ -11,10 +11,10 @@ import { activeAccount } from './session-slice';
 import type { SliceCreator } from './store-types';
 import { draftProblem, emptyDraft, fromComposed, newRequestId, toComposed, type TesterDraft } from './tester-draft';
 
-/** The endpoint picker's list, and whether it came from the offline copy. */
+/** The endpoint picker's list, and whether it is the offline copy (the document could not be fetched just now). */
 export interface EndpointList {
   list: EndpointOption[];
-  fromCache: boolean;
+  offline: boolean;
   cachedAt: string | null;
 }
 
@@ -38,7 +38,7 @@ export interface TesterSlice {
   updateDraft(patch: Partial<TesterDraft>): void;
   sendRequest(): Promise<void>;
   cancelRequest(): Promise<void>;
-  loadEndpoints(refresh?: boolean): Promise<void>;
+  loadEndpoints(): Promise<void>;
   /** Fills method, path (with `{param}` placeholders) and the example body from the picker. */
   chooseEndpoint(id: string): void;
   /** Asks for the active account's history. */
@@ -89,10 +89,11 @@ export const createTesterSlice: SliceCreator<TesterSlice> = (set, get) => {
         return;
       }
       const account = activeAccount(get());
+      if (!account) return;
       const requestId = newRequestId();
       const request = toComposed(tester.draft, account);
       patch({ inFlightId: requestId, draftError: null, error: null, response: null });
-      const result = await call('sendRequest', { requestId, request });
+      const result = await call('sendRequest', { requestId, request, draftAccountId: account.id });
       if (get().tester.inFlightId !== requestId) return;
       if (!result.ok) {
         // Nothing was sent, so nothing went into history.
@@ -119,10 +120,10 @@ export const createTesterSlice: SliceCreator<TesterSlice> = (set, get) => {
       await call('cancelRequest', { requestId });
     },
 
-    async loadEndpoints(refresh) {
+    async loadEndpoints() {
       patch({ endpointsLoading: true, endpointsError: null });
-      const result = await call('listEndpoints', refresh ? { refresh: true } : {});
-      if (result.ok) patch({ endpointsLoading: false, endpoints: { list: result.value.endpoints, fromCache: result.value.fromCache, cachedAt: result.value.cachedAt } });
+      const result = await call('listEndpoints', {});
+      if (result.ok) patch({ endpointsLoading: false, endpoints: { list: result.value.endpoints, offline: result.value.offline, cachedAt: result.value.cachedAt } });
       else patch({ endpointsLoading: false, endpointsError: result.error });
     },
 

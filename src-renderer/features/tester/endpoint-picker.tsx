@@ -18,7 +18,7 @@ export function EndpointPicker() {
 
   const hint = error
     ? error.message
-    : endpoints?.fromCache
+    : endpoints?.offline
       ? `(offline copy${endpoints.cachedAt ? ` from ${formatDateTime(endpoints.cachedAt)}` : ''})`
       : loading
         ? 'Loading the endpoint list…'
@@ -37,7 +37,7 @@ export function EndpointPicker() {
           </select>
         )}
       </Field>
-      <Button variant="quiet" onClick={() => void reload(true)} aria-disabled={loading ? true : undefined}>
+      <Button variant="quiet" onClick={() => void reload()} aria-disabled={loading ? true : undefined}>
         Reload endpoints
       </Button>
     </div>
