@@ -1,8 +1,9 @@
 /**
  * `npm run screenshots [-- --out DIR]`: every main screen of the app through start:web in Debian's Chromium, at
  * 1280×800 and 800×600, in the light and the dark theme, as PNG files (default folder `screenshots/`, ignored by
- * git). A fresh data folder and the in-memory keychain: nothing of the developer's own is touched. For looking at
- * what a change did to the screens, not a test.
+ * git), and the request workbench in its main states (a JSON response, its tree, its headers, the request as sent,
+ * a JSON request body, a 401 sent without a credential, two tabs). A fresh data folder and the in-memory keychain:
+ * nothing of the developer's own is touched. For looking at what a change did to the screens, not a test.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,8 @@ const SIZES = [
   { name: '800x600', width: 800, height: 600 },
 ] as const;
 const THEMES = ['light', 'dark'] as const;
+/** How many workbench states `workbenchStates` takes. */
+const WORKBENCH_STATES = 7;
 
 /** The screens to visit once signed in: the navigation item's name, and the file name. */
 const SCREENS = [
@@ -59,12 +62,13 @@ try {
         await navItem(page, nav).click();
         await shot(file);
       }
+      await workbenchStates(page, shot);
       await context.close();
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
   }
-  console.log(`screenshots: ${SIZES.length * THEMES.length * (SCREENS.length + 1)} pictures in ${out}`);
+  console.log(`screenshots: ${SIZES.length * THEMES.length * (SCREENS.length + 1 + WORKBENCH_STATES)} pictures in ${out}`);
 } finally {
   await browser.close();
 }
@@ -78,4 +82,40 @@ async function signIn(page: Page): Promise<void> {
     console.error(await page.locator('body').innerText());
     throw err;
   });
+}
+
+/** The request workbench with a response, its views, a request body, an explained 401 and a second tab. */
+async function workbenchStates(page: Page, shot: (name: string) => Promise<void>): Promise<void> {
+  await navItem(page, 'Request tester').click();
+  const path = page.getByLabel('Path', { exact: true });
+  await path.fill('/api/v1/users/me');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.locator('.response-panel .status-code').waitFor();
+  await page.locator('.response-panel .tok-key').first().waitFor();
+  await shot('tester-response');
+  await page.getByRole('button', { name: 'Tree', exact: true }).click();
+  await shot('tester-response-tree');
+  await page.getByRole('tab', { name: /^Headers \(\d+\)$/ }).last().click();
+  await shot('tester-response-headers');
+  await page.getByRole('tab', { name: 'Request as sent' }).click();
+  await shot('tester-request-as-sent');
+  await page.getByLabel('Method', { exact: true }).selectOption('POST');
+  await path.fill('/api/v1/items');
+  await page.getByRole('tablist', { name: 'Request parts' }).getByRole('tab', { name: /^Body/ }).click();
+  await page.getByRole('radio', { name: 'JSON' }).check();
+  await page.getByLabel('JSON body', { exact: true }).fill('{"title": "Buy more ink", "description": "for the printer", "tags": ["office", 2, true, null]}');
+  await shot('tester-json-body');
+  await page.getByLabel('Method', { exact: true }).selectOption('GET');
+  await page.getByRole('radio', { name: 'None' }).check();
+  await path.fill('/api/v1/users/me');
+  await page.getByRole('tab', { name: /^Authorization/ }).click();
+  await page.getByLabel('Auth', { exact: true }).selectOption('none');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.getByText('no credential was sent', { exact: false }).waitFor();
+  await shot('tester-401-without-credential');
+  await page.getByRole('button', { name: 'New tab' }).click();
+  await path.fill('/api/v1/items');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.locator('.response-panel .status-code').waitFor();
+  await shot('tester-two-tabs');
 }

@@ -11,6 +11,7 @@ import { createTesterSlice } from './tester-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createNoticesSlice } from './notices-slice';
 import { createMaintenanceSlice } from './maintenance-slice';
+import { createWorkbenchSlice } from './workbench-slice';
 
 export type { AppStore } from './store-types';
 export { activeAccount } from './session-slice';
@@ -22,6 +23,7 @@ export const useAppStore = create<AppStore>()((...a) => ({
   ...createSignInSlice(...a),
   ...createApiKeySlice(...a),
   ...createTesterSlice(...a),
+  ...createWorkbenchSlice(...a),
   ...createSettingsSlice(...a),
   ...createNoticesSlice(...a),
   ...createMaintenanceSlice(...a),

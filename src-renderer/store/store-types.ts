@@ -10,12 +10,14 @@ import type { TesterSlice } from './tester-slice';
 import type { SettingsSlice } from './settings-slice';
 import type { NoticesSlice } from './notices-slice';
 import type { MaintenanceSlice } from './maintenance-slice';
+import type { WorkbenchSlice } from './workbench-slice';
 
 /** The whole store. */
 export type AppStore = SessionSlice &
   SignInSlice &
   ApiKeySlice &
   TesterSlice &
+  WorkbenchSlice &
   SettingsSlice &
   NoticesSlice &
   MaintenanceSlice;
