@@ -117,10 +117,11 @@ export interface EndpointOption {
   exampleBody: string | null;
   needsAuth: boolean;
   /**
-   * True when this is the token URL of the document's OAuth2 password flow (a sign-in): it is sent without a
-   * credential, with a form body.
+   * True for a sign-in: the token URL of the document's OAuth2 password flow, or a POST that the document says takes
+   * no credential (`security: []`) and a form with a username and a password. It is sent without a credential,
+   * with a form body.
    */
-  tokenUrl: boolean;
+  signIn: boolean;
   /** The fields of an `application/x-www-form-urlencoded` request body, with example values; null when it takes none. */
   exampleForm: { name: string; value: string }[] | null;
 }

@@ -1,7 +1,7 @@
 /**
  * Reads an environment's OpenAPI document into the endpoint picker's options: method, path, summary, path
  * parameters, an example JSON body, a form template for a form body, whether a credential is needed, and whether it
- * is the token URL of an OAuth2 password flow (a sign-in, sent without a credential). The document comes from the network, so
+ * is a sign-in (the OAuth2 password flow's token URL, sent without a credential). The document comes from the network, so
  * it is read defensively: anything that is not an OpenAPI 3 document with `paths` is refused, sizes are bounded,
  * and `$ref` chains are followed with a depth limit (a cyclic schema cannot loop).
  */
@@ -215,6 +215,10 @@ export function parseOpenApi(doc: unknown): Result<EndpointOption[]> {
       if (!isObject(operation)) continue;
       if (endpoints.length >= MAX_ENDPOINTS) return ok(endpoints);
       const tokenUrl = method === 'POST' && tokenPaths.has(comparablePath(path));
+      const form = exampleForm(doc, operation, tokenUrl);
+      const names = new Set((form ?? []).map((f) => f.name));
+      const publicForm = Array.isArray(operation.security) && operation.security.length === 0 && names.has('username') && names.has('password');
+      const signIn = tokenUrl || (method === 'POST' && publicForm);
       endpoints.push({
         id: `${method} ${path}`,
         method,
@@ -222,9 +226,9 @@ export function parseOpenApi(doc: unknown): Result<EndpointOption[]> {
         summary: text(operation.summary, 300) || text(operation.operationId, 300) || `${method} ${path}`,
         pathParams: pathParams(path),
         exampleBody: exampleBody(doc, operation),
-        needsAuth: !tokenUrl && needsAuth(doc, operation),
-        tokenUrl,
-        exampleForm: exampleForm(doc, operation, tokenUrl),
+        needsAuth: !signIn && needsAuth(doc, operation),
+        signIn,
+        exampleForm: signIn && form ? form.map((f) => (f.name === 'grant_type' ? { name: f.name, value: 'password' } : f)) : form,
       });
     }
   }
@@ -237,7 +241,7 @@ function isFormTemplate(value: unknown): value is EndpointOption['exampleForm'] 
 
 /**
  * A cached endpoint list made whole, or null when it is not one (the settings file may have been edited or damaged).
- * A list cached by an older version, without the token URL and form template, reads them as absent.
+ * A list cached by an older version, without the sign-in flag and form template, reads them as absent.
  */
 export function endpointListFrom(value: unknown): EndpointOption[] | null {
   if (!Array.isArray(value)) return null;
@@ -256,8 +260,8 @@ export function endpointListFrom(value: unknown): EndpointOption[] | null {
     const endpoint = e as unknown as EndpointOption;
     list.push({
       ...endpoint,
-      tokenUrl: e.tokenUrl === true,
-      exampleForm: isFormTemplate(e.exampleForm) && e.exampleForm !== undefined ? e.exampleForm : null,
+      signIn: e.signIn === true,
+      exampleForm: isFormTemplate(e.exampleForm) ? e.exampleForm : null,
     });
   }
   return list;

@@ -23,6 +23,7 @@ describe('the endpoint picker list', () => {
     expect(byId['GET /api/v1/items/{id}']!.pathParams).toEqual(['id']);
     expect(JSON.parse(byId['POST /api/v1/items']!.exampleBody!)).toHaveProperty('title');
     expect(byId['POST /api/v1/login/access-token']).toMatchObject({
+      signIn: true,
       needsAuth: false,
       exampleForm: [
         { name: 'username', value: 'ada@deepcurrent.test' },
@@ -83,7 +84,7 @@ describe('the endpoint picker list', () => {
     f.ctx.kv.set(OPENAPI_CACHE_KEY, { [f.emu.url]: { endpoints: [old], cachedAt: '2026-01-01T00:00:00.000Z' } });
     await f.emu.close();
     expect(value(await f.handlers.listEndpoints({}))).toEqual({
-      endpoints: [{ ...old, tokenUrl: false, exampleForm: null }],
+      endpoints: [{ ...old, signIn: false, exampleForm: null }],
       offline: true,
       cachedAt: '2026-01-01T00:00:00.000Z',
     });

@@ -101,7 +101,7 @@ describe('the endpoint picker list from openapi.json', () => {
     if (!result.ok) expect(result.error.kind).toBe('bad-response');
   });
 
-  it('gives a form body a template of its required fields, never filling a secret-named one from an example', () => {
+  it('takes a POST that needs no credential and a username and password form for a sign-in, with a template that fills no secret', () => {
     const form = {
       type: 'object',
       required: ['username', 'password'],
@@ -119,12 +119,28 @@ describe('the endpoint picker list from openapi.json', () => {
       },
     });
     const [login] = result.ok ? result.value : [];
-    expect(login).toMatchObject({ tokenUrl: false, needsAuth: false });
+    expect(login).toMatchObject({ signIn: true, needsAuth: false });
     expect(login!.exampleForm).toEqual([
       { name: 'username', value: 'ada@example.com' },
       { name: 'password', value: '' },
       { name: 'grant_type', value: 'password' },
     ]);
+  });
+
+  it('does not take any form endpoint for a sign-in', () => {
+    const result = parseOpenApi({
+      openapi: '3.1.0',
+      paths: {
+        '/api/v1/notes': {
+          post: {
+            security: [],
+            requestBody: { content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { note: { type: 'string', example: 'hi' } } } } } },
+          },
+        },
+      },
+    });
+    const [notes] = result.ok ? result.value : [];
+    expect(notes).toMatchObject({ signIn: false, exampleForm: [{ name: 'note', value: 'hi' }] });
   });
 
   describe('the token URL of an OAuth2 password flow (as FastAPI servers describe their sign-in)', () => {
@@ -165,7 +181,7 @@ describe('the endpoint picker list from openapi.json', () => {
     ])('is recognised from %s: sent without a credential, with username, password and grant_type', (_label, tokenUrl, servers) => {
       const endpoints = byId(fastApi(tokenUrl, servers));
       expect(endpoints['POST /api/v1/login/access-token']).toMatchObject({
-        tokenUrl: true,
+        signIn: true,
         needsAuth: false,
         exampleForm: [
           { name: 'username', value: '' },
@@ -173,7 +189,7 @@ describe('the endpoint picker list from openapi.json', () => {
           { name: 'grant_type', value: 'password' },
         ],
       });
-      expect(endpoints['GET /api/v1/users/me']).toMatchObject({ tokenUrl: false, needsAuth: true, exampleForm: null });
+      expect(endpoints['GET /api/v1/users/me']).toMatchObject({ signIn: false, needsAuth: true, exampleForm: null });
     });
 
     it('gives the token URL the password grant’s fields when the document describes no form', () => {
@@ -188,7 +204,7 @@ describe('the endpoint picker list from openapi.json', () => {
 
     it('does not take another path or method for the token URL', () => {
       const endpoints = byId(fastApi('/api/v1/login/other'));
-      expect(endpoints['POST /api/v1/login/access-token']!.tokenUrl).toBe(false);
+      expect(endpoints['POST /api/v1/login/access-token']!.signIn).toBe(false);
     });
   });
 
