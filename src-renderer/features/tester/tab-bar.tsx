@@ -10,6 +10,7 @@ import { useAppStore } from '../../store';
 import type { TesterDraft } from '../../store/tester-draft';
 import { Button } from '../../components/button';
 import { moveInTabList } from './tab-keys';
+import { PATH_INPUT_ID } from './url-bar';
 
 /** The element id of a tab, and of the one tab panel. */
 export const tabElementId = (id: string) => `wb-tab-${id}`;
@@ -90,7 +91,11 @@ export function TabBar() {
         title="New tab (Ctrl+T)"
         aria-keyshortcuts="Control+T Meta+T"
         aria-disabled={tabs.length >= MAX_TABS ? true : undefined}
-        onClick={() => open()}
+        onClick={() => {
+          open();
+          // As Ctrl/⌘+T: the new tab's path takes the typing.
+          queueMicrotask(() => document.getElementById(PATH_INPUT_ID)?.focus());
+        }}
       >
         +
       </Button>

@@ -7,6 +7,7 @@ import { useEffect, useRef, type FormEvent } from 'react';
 import { HTTP_METHODS, type HttpMethod } from '../../../src-shared/tester';
 import { activeAccount, useAppStore } from '../../store';
 import { Button } from '../../components/button';
+import { useWideLayout } from './use-wide-layout';
 
 /** The path field's element id (Ctrl/⌘+L focuses it). */
 export const PATH_INPUT_ID = 'wb-path';
@@ -22,6 +23,7 @@ export function UrlBar() {
   const send = useAppStore((s) => s.sendRequest);
   const cancel = useAppStore((s) => s.cancelRequest);
   const sendButton = useRef<HTMLButtonElement>(null);
+  const wide = useWideLayout();
 
   // When the request ends, the Cancel button goes away; keep the focus on the request line rather than losing it.
   useEffect(() => {
@@ -69,7 +71,7 @@ export function UrlBar() {
           Cancel
         </Button>
       ) : null}
-      {status && !inFlight ? (
+      {status && !inFlight && !wide ? (
         // A copy of the response pane's status for the stacked layout, where that pane starts below the fold.
         <span className={`url-status s${status.charAt(0)}xx`} aria-hidden="true">
           {status}
