@@ -63,6 +63,9 @@ export interface TesterSlice {
   resetTesterResult(): void;
 }
 
+/** The performance mark set when a Send's answer reaches the renderer (the response view's benchmark starts there). */
+export const RESPONSE_ARRIVED_MARK = 'deepcurrent:response-arrived';
+
 /** Why a history entry loaded into the editor has an empty body. */
 export const BODY_NOT_KEPT =
   'History does not keep this request’s body (bodies are kept only until the app quits, and only up to 16 KiB). Write the body again, then send.';
@@ -108,6 +111,9 @@ export const createTesterSlice: SliceCreator<TesterSlice> = (set, get) => {
       const draftAccountId = get().workbench.accountId ?? account.id;
       patch({ inFlightId: requestId, draftError: null, error: null, response: null, asSent: null });
       const result = await call('sendRequest', { requestId, request, draftAccountId });
+      // For the benchmark (bench/response-view.ts): the answer is in the renderer; the response view times from here.
+      performance.clearMarks(RESPONSE_ARRIVED_MARK);
+      performance.mark(RESPONSE_ARRIVED_MARK);
       /** The answer goes to the tab that sent it, active or not. */
       const answer = (p: Partial<TabContent>) => {
         if (get().tester.inFlightId === requestId) patch(p);

@@ -279,6 +279,9 @@ describe('request tester', () => {
     await waitFor(() => hasText('200 OK') && lastResponse()?.text.length === 700_000);
     await waitFor(() => editorTextNow('Response body')?.length === 700_000);
     expect(editorTextNow('Response body')).toBe('a'.repeat(700_000));
+    // A line that long is not wrapped (laying it out whole would hold the page), and the view says so.
+    expect(pageText()).toContain('Lines are not wrapped here: a line of this text is longer than 100,000 characters.');
+    expect(byLabel('Response body').classList.contains('cm-lineWrapping')).toBe(false);
   });
 
   it('marks a cut body and shows it raw', async () => {

@@ -4,11 +4,29 @@
  * loaded, the view says so. An editable view reports every edit with `onChange` and follows `value` when it
  * changes from outside (Format, a chosen endpoint); a read-only view is driven through `onReady`'s handle.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CodeViewHandle, CodeViewOptions } from './codemirror';
 
 type EditorModule = typeof import('./codemirror');
 let editorModule: Promise<EditorModule> | null = null;
+
+/**
+ * The longest line that is wrapped. Wrapping a longer one makes the editor lay out the whole line at once (a body of
+ * one 5 MB line held the page for seconds); unwrapped, it draws only what is in view.
+ */
+export const MAX_WRAPPED_LINE = 100_000;
+
+/** Whether a text has a line longer than `max` characters. */
+export function hasLineLongerThan(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  let start = 0;
+  for (let end = text.indexOf('\n'); ; end = text.indexOf('\n', start)) {
+    const stop = end < 0 ? text.length : end;
+    if (stop - start > max) return true;
+    if (end < 0) return false;
+    start = end + 1;
+  }
+}
 
 /** Starts loading the editor (once). */
 export function preloadCodeEditor(): Promise<EditorModule> {
@@ -41,6 +59,8 @@ export function CodeView({ value, language, label, readOnly = false, wrap, onCha
   latest.current = { onChange, onReady };
   const [ready, setReady] = useState(false);
   const attributesKey = JSON.stringify(attributes ?? {});
+  const unwrappable = useMemo(() => hasLineLongerThan(value, MAX_WRAPPED_LINE), [value]);
+  const wrapped = wrap && !unwrappable;
 
   useEffect(() => {
     let gone = false;
@@ -51,7 +71,7 @@ export function CodeView({ value, language, label, readOnly = false, wrap, onCha
         language,
         label,
         readOnly,
-        wrap,
+        wrap: wrapped,
         attributes,
         onChange: readOnly
           ? undefined
@@ -78,17 +98,22 @@ export function CodeView({ value, language, label, readOnly = false, wrap, onCha
   }, [value, readOnly]);
 
   useEffect(() => {
-    handle.current?.setWrap(wrap);
-  }, [wrap, ready]);
+    handle.current?.setWrap(wrapped);
+  }, [wrapped, ready]);
 
   useEffect(() => {
     if (ready) handle.current?.setAttributes(attributes ?? {});
   }, [attributesKey, ready]);
 
   return (
-    <div className={`code-host${className ? ` ${className}` : ''}`}>
-      <div ref={host} className="code-mount" />
-      {!ready ? <p className="muted code-loading">Loading the editor…</p> : null}
-    </div>
+    <>
+      {wrap && unwrappable ? (
+        <p className="muted code-note">Lines are not wrapped here: a line of this text is longer than {MAX_WRAPPED_LINE.toLocaleString('en-US')} characters.</p>
+      ) : null}
+      <div className={`code-host${className ? ` ${className}` : ''}`}>
+        <div ref={host} className="code-mount" />
+        {!ready ? <p className="muted code-loading">Loading the editor…</p> : null}
+      </div>
+    </>
   );
 }
