@@ -39,6 +39,7 @@ interface AccountTabs {
   activeTabId: string;
 }
 
+/** The shown account's tabs, the divider, and the other accounts' tabs put aside. */
 export interface WorkbenchState {
   /** The account whose tabs are shown; null until they are loaded (and after the active account changed). */
   accountId: string | null;
@@ -53,6 +54,7 @@ export interface WorkbenchState {
   loadError: AppError | null;
 }
 
+/** The workbench's state and its actions. */
 export interface WorkbenchSlice {
   workbench: WorkbenchState;
   /** Shows the active account's tabs: from memory, else as main kept them, else one new tab. */
@@ -110,6 +112,7 @@ const initialWorkbench: WorkbenchState = {
   loadError: null,
 };
 
+/** Creates the workbench slice of the store. */
 export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => {
   const patchWorkbench = (p: Partial<WorkbenchState>) => set({ workbench: { ...get().workbench, ...p } });
   /** Shows `tabs` with `activeTabId` active: its content goes live into the tester slice. */

@@ -84,8 +84,14 @@ test('tabs keep their own requests and come back after a restart, without the se
   await openTabs(page).first().click();
   await expect(status(page)).toHaveText('200 OK');
   await expect(path(page)).toHaveValue('/api/v1/users/me');
+  // The tabs are kept a moment after the last change: wait until the first one is kept as the active one.
   const settingsFile = join(app.dataDir, 'settings.json');
-  await expect.poll(async () => readFile(settingsFile, 'utf8')).toContain('/api/v1/items');
+  const kept = async () => {
+    const stored = JSON.parse(await readFile(settingsFile, 'utf8')) as { workbench?: { accounts?: Record<string, { tabs: { id: string }[]; activeTabId: string }> } };
+    const own = Object.values(stored.workbench?.accounts ?? {})[0];
+    return own ? { tabs: own.tabs.length, firstActive: own.activeTabId === own.tabs[0]?.id } : null;
+  };
+  await expect.poll(kept).toEqual({ tabs: 2, firstActive: true });
   expect(await readFile(settingsFile, 'utf8')).not.toContain(apiKey);
 
   await app.restart();

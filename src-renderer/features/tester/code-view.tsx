@@ -34,6 +34,7 @@ export function preloadCodeEditor(): Promise<EditorModule> {
   return editorModule;
 }
 
+/** A code view's text, language, name, wrapping and callbacks. */
 export interface CodeViewProps {
   /** The text: the first text of a read-only view, the current text of an editable one. */
   value: string;

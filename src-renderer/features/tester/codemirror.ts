@@ -121,7 +121,14 @@ export function createCodeView(parent: HTMLElement, options: CodeViewOptions): C
   /** Set while `setDoc` replaces the text: that is not an edit to report. */
   let silent = false;
   const contentAttributes = (extra: Record<string, string> = {}) =>
-    EditorView.contentAttributes.of({ 'aria-label': options.label, ...(options.readOnly ? { 'aria-readonly': 'true' } : {}), ...extra });
+    // tabindex 0: the text is in the tab order anyway (contenteditable); said outright, so its scroller counts as
+    // reachable by the keyboard (axe's scrollable-region-focusable).
+    EditorView.contentAttributes.of({
+      'aria-label': options.label,
+      tabindex: '0',
+      ...(options.readOnly ? { 'aria-readonly': 'true' } : {}),
+      ...extra,
+    });
   const extensions: Extension[] = [
     EditorView.cspNonce.of(styleNonce()),
     workbenchKeys,

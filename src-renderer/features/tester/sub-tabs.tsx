@@ -11,6 +11,7 @@ export interface SubTab<K extends string> {
   name: ReactNode;
 }
 
+/** The tab list's name, its tabs, the selected one, and the selected tab's panel (children). */
 export interface SubTabsProps<K extends string> {
   /** The tab list's accessible name. */
   label: string;

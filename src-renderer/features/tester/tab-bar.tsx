@@ -12,8 +12,9 @@ import { Button } from '../../components/button';
 import { moveInTabList } from './tab-keys';
 import { PATH_INPUT_ID } from './url-bar';
 
-/** The element id of a tab, and of the one tab panel. */
+/** The element id of a tab. */
 export const tabElementId = (id: string) => `wb-tab-${id}`;
+/** The element id of the one tab panel (the active tab's). */
 export const TAB_PANEL_ID = 'wb-tab-panel';
 
 /** A tab's name: its method and its path (without the query), or that it is new. */

@@ -21,6 +21,8 @@ import { UrlBar } from './url-bar';
 import { useTabsAutosave } from './use-tabs-autosave';
 import { useWorkbenchKeys } from './use-workbench-keys';
 import './workbench.css';
+import './workbench-top.css';
+import './code-editor.css';
 
 /** The active tab: its request line, a draft problem, and the two panes. */
 function ActiveTab() {
