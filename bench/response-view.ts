@@ -87,6 +87,7 @@ async function oneAnswer(page: Page, count: number): Promise<void> {
   await page.waitForFunction((n) => (window as unknown as { __dcView: ViewState }).__dcView.shown.length >= n, count, { timeout: 60_000, polling: 50 });
 }
 
+/** What the measurement needs: the production renderer, and how many answers to time. */
 export interface ResponseViewOptions {
   rendererDir: string;
   answers: number;
