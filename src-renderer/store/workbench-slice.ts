@@ -196,11 +196,14 @@ export const createWorkbenchSlice: SliceCreator<WorkbenchSlice> = (set, get) => 
       const wb = get().workbench;
       if (wb.accountId === null) return;
       void get().saveTabs();
+      // Only stored accounts' tabs are put aside: a signed-out account's drafts leave the window with it.
+      const known = new Set(get().app?.accounts.map((a) => a.id) ?? []);
+      const stash = { ...wb.stash, [wb.accountId]: { tabs: currentTabs(get()), activeTabId: wb.activeTabId } };
       patchWorkbench({
         accountId: null,
         tabs: [],
         activeTabId: '',
-        stash: { ...wb.stash, [wb.accountId]: { tabs: currentTabs(get()), activeTabId: wb.activeTabId } },
+        stash: Object.fromEntries(Object.entries(stash).filter(([id]) => known.has(id))),
       });
     },
 

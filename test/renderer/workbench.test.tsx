@@ -122,6 +122,22 @@ describe('tabs belong to their account', () => {
   });
 });
 
+describe('tabs of an account that signs out', () => {
+  it('leave the window with it', async () => {
+    const main = new Backend(emulator.current);
+    await main.signIn('free@deepcurrent.test', 'api-key');
+    await main.signIn('ada@deepcurrent.test', 'api-key');
+    await openTester(main);
+    await type(path(), '/api/v1/items?secret-ish=1');
+    const adaId = activeAccount(useAppStore.getState())!.id;
+    await goTo('Account');
+    await click(button('Sign out'));
+    await waitFor(() => activeAccount(useAppStore.getState())?.email === 'free@deepcurrent.test');
+    expect(Object.keys(useAppStore.getState().workbench.stash)).not.toContain(adaId);
+    expect(JSON.stringify(useAppStore.getState().workbench)).not.toContain('secret-ish');
+  });
+});
+
 describe('tabs across a restart', () => {
   it('come back with their drafts, the active tab and the divider, a secret value replaced and said so', async () => {
     const kv = new MemoryKv();

@@ -91,7 +91,8 @@ export default function TesterScreen() {
             <p className="muted">Opening your tabs…</p>
           )}
         </div>
-        <aside className="workbench-sidebar" aria-label="History and collections">
+        {/* The sidebar: history today, collections beside it next (their panel goes here). */}
+        <aside className="workbench-sidebar" aria-label="History">
           <HistoryPanel />
         </aside>
       </div>
