@@ -99,7 +99,7 @@ test('a pasted curl command fills the request, its Authorization left out, and i
   await expect(page.getByLabel('JSON body', { exact: true })).toHaveValue('{"title": "From curl"}');
   const notes = page.getByRole('status').filter({ hasText: 'Filled from the curl command.' });
   await expect(notes).toContainText('Left out: the Authorization header.');
-  await expect(notes).toContainText("This request is sent with this account's session token (Auth, below).");
+  await expect(notes).toContainText("This request is sent with this account's session token (the Authorization tab).");
   expect(sends.count).toBe(0);
   expect(await page.content()).not.toContain(token);
 

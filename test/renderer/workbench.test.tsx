@@ -110,7 +110,9 @@ describe('tabs belong to their account', () => {
     await goTo('Account');
     await choose(byLabel<HTMLSelectElement>('Account'), 'ada@deepcurrent.test — Local emulator');
     await goTo('Request tester');
-    await waitFor(() => path().value === '/api/v1/items');
+    // The URL shows the query it sends (the Query table and the URL stay in sync).
+    await waitFor(() => path().value === '/api/v1/items?who=ada');
+    await requestPart('Query');
     expect(byLabel<HTMLInputElement>('Query parameter 1 value').value).toBe('ada');
     // Its other tab still has the response it got before the switch (kept in memory, not only the drafts on disk).
     await click(tabIn('Open requests', 'GET/api/v1/users/me'));
@@ -132,6 +134,7 @@ describe('tabs of an account that signs out', () => {
     const adaId = activeAccount(useAppStore.getState())!.id;
     await goTo('Account');
     await click(button('Sign out'));
+    await click(button('Sign out', document.querySelector<HTMLElement>('[role="alertdialog"]')!));
     await waitFor(() => activeAccount(useAppStore.getState())?.email === 'free@deepcurrent.test');
     expect(Object.keys(useAppStore.getState().workbench.stash)).not.toContain(adaId);
     expect(JSON.stringify(useAppStore.getState().workbench)).not.toContain('secret-ish');
@@ -183,7 +186,8 @@ describe('tabs across a restart', () => {
     await type(byLabel('Query parameter 1 name'), 'access_token');
     await type(byLabel('Query parameter 1 value'), 'hunter2-hunter2');
     await useAppStore.getState().saveTabs();
-    await waitFor(() => pageText().includes('looks like a secret: query parameter access_token'));
+    // The URL carries the query too (it follows the Query table), so both are named.
+    await waitFor(() => pageText().includes('looks like a secret: path, query parameter access_token'));
   });
 });
 
