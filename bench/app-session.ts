@@ -132,6 +132,7 @@ export async function startAppSession(options: AppSessionOptions = {}): Promise<
       const sent = (await session.services.router.call('sendRequest', {
         requestId: `bench-${++counter}`,
         request: composedRequest(request),
+        draftAccountId: active.id,
       })) as Result<SentRequest>;
       if (!sent.ok) return sent;
       const { outcome } = sent.value;

@@ -44,7 +44,7 @@ export async function measureOverheadLayers(session: AppSession, path: string, r
       check(out.ok ? out.response.status : 0);
     }],
     ['handler', async () => {
-      const r = await handlers.sendRequest({ requestId: `layer-${++n}`, request: composedRequest({ path }) });
+      const r = await handlers.sendRequest({ requestId: `layer-${++n}`, request: composedRequest({ path }), draftAccountId: session.accountId });
       check(r.ok && r.value.outcome.ok ? r.value.outcome.response.status : 0);
     }],
     ['router', async () => {

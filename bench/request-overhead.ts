@@ -17,7 +17,7 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import type { Result } from '../src-shared/errors';
-import { MAX_BODY_BYTES, type TesterResponse } from '../src-shared/tester';
+import { MAX_BODY_BYTES, type SentRequest } from '../src-shared/tester';
 import { prepareRequest } from '../src-main/tester/tester-request';
 import type { HttpRequest } from '../src-main/platform/http';
 import { composedRequest, type AppSession } from './app-session';
@@ -64,14 +64,16 @@ export function ipcCopy<T>(payload: unknown, result: T): T {
 export function appSide(session: AppSession, path: string, copyMs: number[] = [], bodyKinds = new Set<string>()): Side {
   let n = 0;
   return async () => {
-    const payload = { requestId: `overhead-${++n}`, request: composedRequest({ path }) };
-    const result = (await session.services.router.call('sendRequest', payload)) as Result<TesterResponse>;
+    const payload = { requestId: `overhead-${++n}`, request: composedRequest({ path }), draftAccountId: session.accountId };
+    const result = (await session.services.router.call('sendRequest', payload)) as Result<SentRequest>;
     const copyStarted = performance.now();
     const copied = ipcCopy(payload, result);
     copyMs.push(performance.now() - copyStarted);
     if (!copied.ok) throw new Error(`sendRequest failed: ${copied.error.kind}: ${copied.error.message}`);
-    bodyKinds.add(copied.value.bodyKind);
-    return { status: copied.value.status, bytes: copied.value.sizeBytes };
+    const { outcome } = copied.value;
+    if (!outcome.ok) throw new Error(`sendRequest failed: ${outcome.error.kind}: ${outcome.error.message}`);
+    bodyKinds.add(outcome.response.bodyKind);
+    return { status: outcome.response.status, bytes: outcome.response.sizeBytes };
   };
 }
 

@@ -5,7 +5,7 @@
  *
  *   --quick                fewer repetitions (about a minute and a half)
  *   --strict               exit 1 when a budget is missed
- *   --only=<a,b>           sections: size, start, requests, memory, electron, collections
+ *   --only=<a,b>           sections: size, start, view, requests, memory, electron, collections
  *   --build-dir=<dir>      measure an existing `electron-vite build --mode package` output instead of building
  *   --no-keychain          keep secrets in memory instead of the OS keychain
  *   --no-keyring-session   on Linux, do not start a private D-Bus session with gnome-keyring
@@ -18,6 +18,7 @@ import { ROOT, productionBuild, type ProductionBuild } from './build';
 import { reexecInKeyringSession } from '../scripts/keyring-session.mjs';
 import { measureRendererSize } from './renderer-size';
 import { measureRendererStart } from './renderer-start';
+import { measureResponseView } from './response-view';
 import { startAppSession } from './app-session';
 import { measureRequestOverhead, overheadOverBudget } from './request-overhead';
 import { measureConcurrency } from './concurrency';
@@ -28,7 +29,7 @@ import { busyMachineWarning, formatTable, machineInfo, writeResults } from './re
 import { measureCollectionOpen } from './collections-open';
 import type { Figure } from './stats';
 
-const SECTIONS = ['size', 'start', 'requests', 'memory', 'electron', 'collections'] as const;
+const SECTIONS = ['size', 'start', 'view', 'requests', 'memory', 'electron', 'collections'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -55,8 +56,8 @@ if (!noKeychain && !flag('no-keyring-session')) reexecInKeyringSession(fileURLTo
 
 const quick = flag('quick');
 const plan = quick
-  ? { loads: 5, requests: 100, largeRequests: 40, warmup: 20, rounds: 3, memoryRequests: 200, electronRuns: 1, layerRounds: 150, cpuRequests: 500, collectionRounds: 5 }
-  : { loads: 20, requests: 500, largeRequests: 200, warmup: 50, rounds: 7, memoryRequests: 2000, electronRuns: 5, layerRounds: 500, cpuRequests: 2000, collectionRounds: 15 };
+  ? { loads: 5, answers: 5, requests: 100, largeRequests: 40, warmup: 20, rounds: 3, memoryRequests: 200, electronRuns: 1, layerRounds: 150, cpuRequests: 500, collectionRounds: 5 }
+  : { loads: 20, answers: 15, requests: 500, largeRequests: 200, warmup: 50, rounds: 7, memoryRequests: 2000, electronRuns: 5, layerRounds: 500, cpuRequests: 2000, collectionRounds: 15 };
 const wanted = (s: Section) => !only || only.includes(s);
 /** When each step began, with the load average then (for reading a noisy run afterwards). */
 const timeline: Array<{ step: string; atSeconds: number; loadAverage1m: number }> = [];
@@ -79,7 +80,7 @@ const figures: Figure[] = [];
 let profile: OverheadProfile | undefined;
 
 let build: ProductionBuild | null = null;
-if (wanted('size') || wanted('start')) {
+if (wanted('size') || wanted('start') || wanted('view')) {
   try {
     log(option('build-dir') ? `using the build in ${option('build-dir')}` : 'building the renderer for production (electron-vite build --mode package)…');
     build = await productionBuild(option('build-dir'));
@@ -102,6 +103,14 @@ try {
       figures.push(...(await measureRendererStart({ rendererDir: build.rendererDir, loads: plan.loads, noKeychain })));
     } catch (err) {
       figures.push(errorFigure('rendererStart', 'Renderer start (Chromium, start:web)', err));
+    }
+  }
+  if (build && wanted('view')) {
+    log(`response view: ${plan.answers} answers of 5 MB JSON in Chromium, then scrolling…`);
+    try {
+      figures.push(...(await measureResponseView({ rendererDir: build.rendererDir, answers: plan.answers })));
+    } catch (err) {
+      figures.push(errorFigure('responseViewFirstScreen', 'Response view, 5 MB JSON (Chromium, start:web)', err));
     }
   }
 } finally {

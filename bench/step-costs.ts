@@ -38,7 +38,7 @@ function timeIt(iterations: number, work: (i: number) => unknown): number {
 /** Measures the steps (needs a signed-in session for the account, the settings file and real responses). */
 export async function measureStepCosts(session: AppSession, iterations = 2000): Promise<StepCost[]> {
   const ctx = session.services.context;
-  const payload = { requestId: 'step-1', request: composedRequest() };
+  const payload = { requestId: 'step-1', request: composedRequest(), draftAccountId: session.accountId };
   const history = new HistoryStore(ctx.kv, { flushDelayMs: 60_000 });
   const account = { accountId: session.accountId, environment: { kind: 'local' as const } };
   const record = (i: number) => ({ id: `h-${i}`, startedAt: Date.now(), ...account, request: payload.request, status: 200, errorKind: null, durationMs: 1 });

@@ -28,6 +28,8 @@
  * - `ANY /api/v1/__echo[?status=NNN]` answers `{method, path, query, headers, body, body_base64, json, length}`
  *   describing the request (no credential needed; `json` is the parsed body or null), with status NNN
  *   (200–599, default 200; 204 and 304 have no body).
+ * - `GET /api/v1/__json?size=N` answers a JSON list of items, as `GET /api/v1/items` does, of exactly `N` bytes
+ *   (64 to 64 MiB; default 1024): a real document to show, parse and pretty-print.
  * - `GET /api/v1/__bytes?size=N&type=<content type>` answers `N` bytes (default 1024, at most 256 MiB) with that
  *   content type (default `application/octet-stream`): `a`s for `text/*` and JSON types, else the bytes 0–255
  *   repeating.

@@ -7,8 +7,10 @@
  * The walk: sign-in (also with a network error and its Details line) → account → its sign-out dialog → API key
  * (Reveal) → the reveal dialog after Copy → API key (Copy, held) → request form → Pending → Issued seen from another
  * screen (the dot and the page's notice) → Issued → Revealed (Confirm) → the confirm dialog → Confirmed → request
- * tester → settings → the notice after signing out of one of two accounts; then the API key screen of a server in
- * the field (no key management).
+ * tester → settings → collections, curl paste and history → the request workbench in its main states (a JSON response,
+ * its tree, its headers, the request as sent, a JSON request body, a 401 sent without a credential, two tabs) → the
+ * notice after signing out of one of two accounts; then the API key screen of a server in the field (no key
+ * management).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -160,6 +162,7 @@ async function walk(page: Page, shot: (name: string) => Promise<void>, emulatorU
   await navItem(page, 'Settings').click();
   await shot('settings');
   await collectionsAndHistory(page, emulatorUrl, collections, shot);
+  await workbenchStates(page, shot);
 
   // Two accounts, then sign out of one: the notice says who left and who is active now.
   await button('Add account').or(navItem(page, 'Account')).first().click();
@@ -241,4 +244,40 @@ async function issueOpenRequest(baseUrl: string, email: string): Promise<void> {
     headers: { authorization: `Bearer ${await token('support@deepcurrent.test')}` },
   });
   if (!issued.ok) throw new Error(`issuing answered ${issued.status}`);
+}
+
+/** The request workbench with a response, its views, a request body, an explained 401 and a second tab. */
+async function workbenchStates(page: Page, shot: (name: string) => Promise<void>): Promise<void> {
+  await navItem(page, 'Request tester').click();
+  const path = page.getByLabel('Path', { exact: true });
+  await path.fill('/api/v1/users/me');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.locator('.response-panel .status-code').waitFor();
+  await page.locator('.response-panel .tok-key').first().waitFor();
+  await shot('tester-response');
+  await page.getByRole('button', { name: 'Tree', exact: true }).click();
+  await shot('tester-response-tree');
+  await page.getByRole('tab', { name: /^Headers \(\d+\)$/ }).last().click();
+  await shot('tester-response-headers');
+  await page.getByRole('tab', { name: 'Request as sent' }).click();
+  await shot('tester-request-as-sent');
+  await page.getByLabel('Method', { exact: true }).selectOption('POST');
+  await path.fill('/api/v1/items');
+  await page.getByRole('tablist', { name: 'Request parts' }).getByRole('tab', { name: /^Body/ }).click();
+  await page.getByRole('radio', { name: 'JSON' }).check();
+  await page.getByLabel('JSON body', { exact: true }).fill('{"title": "Buy more ink", "description": "for the printer", "tags": ["office", 2, true, null]}');
+  await shot('tester-json-body');
+  await page.getByLabel('Method', { exact: true }).selectOption('GET');
+  await page.getByRole('radio', { name: 'None' }).check();
+  await path.fill('/api/v1/users/me');
+  await page.getByRole('tab', { name: /^Authorization/ }).click();
+  await page.getByLabel('Auth', { exact: true }).selectOption('none');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.getByText('no credential was sent', { exact: false }).waitFor();
+  await shot('tester-401-without-credential');
+  await page.getByRole('button', { name: 'New tab' }).click();
+  await path.fill('/api/v1/items');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.locator('.response-panel .status-code').waitFor();
+  await shot('tester-two-tabs');
 }

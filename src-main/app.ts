@@ -23,6 +23,7 @@ import {
   systemClock,
   type ClipboardPort,
   type Clock,
+  type FileSaver,
   type FolderOpener,
   type FolderPicker,
   type KeyValueStore,
@@ -37,6 +38,7 @@ import { createTesterHandlers } from './tester/tester-service';
 import { createCurlHandlers } from './tester/curl-service';
 import { createCollectionsHandlers } from './collections';
 import { createNodeFolderFiles, type FolderFiles } from './platform/folder-files';
+import { createTabsHandlers } from './tester/tabs-service';
 import { openSecretStore } from './platform/secret-store-factory';
 
 export interface AppServicesOptions {
@@ -74,6 +76,8 @@ export interface AppServicesOptions {
   pickFolder?: FolderPicker;
   /** The files of collection folders; the Node adapter by default. */
   folderFiles?: FolderFiles;
+  /** The save dialog and write of "Save body" (Electron's `dialog`); absent where the host has none (start:web). */
+  saveFile?: FileSaver;
 }
 
 export interface AppServices {
@@ -129,15 +133,19 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   });
   const demoData = createDemoDataHandlers(context, options.localEmulator ?? null, accounts.getState);
   const lifecycle = createKeyLifecycleHandlers(context);
-  const tester = createTesterHandlers(context);
+  const tester = createTesterHandlers(context, { saveFile: options.saveFile ?? null });
+  const tabs = createTabsHandlers(context);
   const curl = createCurlHandlers(context);
   const collections = createCollectionsHandlers(context, {
     defaultFolder: options.collectionsFolder ?? null,
     files: options.folderFiles ?? createNodeFolderFiles(),
     pickFolder: options.pickFolder ?? null,
   });
-  // An account's history goes with it: the session tells, the tester forgets (accounts never import the tester).
-  session.onSignedOut((accountId) => tester.forgetAccount(accountId));
+  // An account's history, bodies and tabs go with it: the session tells, the tester forgets (accounts never import the tester).
+  session.onSignedOut((accountId) => {
+    tester.forgetAccount(accountId);
+    tabs.forgetAccount(accountId);
+  });
   const openLogsFolder = logsFolderHandler(options.logsFolder ?? null, options.openFolder ?? null, log);
   const handlers: ApiHandlers = {
     getState: accounts.getState,
@@ -155,6 +163,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     sendRequest: tester.sendRequest,
     cancelRequest: tester.cancelRequest,
     listEndpoints: tester.listEndpoints,
+    saveResponseBody: tester.saveResponseBody,
+    loadTabs: tabs.loadTabs,
+    saveTabs: tabs.saveTabs,
     listHistory: tester.listHistory,
     clearHistory: tester.clearHistory,
     openLogsFolder,
@@ -208,6 +219,8 @@ export interface BootstrapOptions {
   collectionsFolder?: string | null;
   /** See {@link AppServicesOptions.pickFolder}. */
   pickFolder?: FolderPicker;
+  /** See {@link AppServicesOptions.saveFile}. */
+  saveFile?: FileSaver;
   /** Force the in-memory secret store (used by tests of the no-keychain path). */
   disableKeychain?: boolean;
 }
@@ -229,5 +242,6 @@ export async function bootstrapServices(options: BootstrapOptions): Promise<AppS
     openFolder: options.openFolder,
     collectionsFolder: options.collectionsFolder,
     pickFolder: options.pickFolder,
+    saveFile: options.saveFile,
   });
 }

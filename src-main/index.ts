@@ -26,6 +26,7 @@ import { createElectronClipboard } from './shell/electron-clipboard';
 import { openElectronLogFile } from './shell/electron-log-file';
 import { createElectronFolderOpener } from './shell/open-folder';
 import { createElectronFolderPicker } from './shell/pick-folder';
+import { createElectronFileSaver } from './shell/save-file';
 import { apiSession, createElectronHttp } from './shell/electron-http';
 import { registerIpcHandlers } from './shell/electron-ipc';
 import { sendAppEvent } from './shell/app-events';
@@ -107,15 +108,17 @@ function appCsp(appUrls: AppUrls): string {
 }
 
 /**
- * The default session (the window's): the built renderer on the app protocol (its answers carry the CSP), the same
- * CSP over any header of an app page that passes through webRequest (the dev server's), deny-all permissions.
+ * The default session (the window's): the built renderer on the app protocol (its answers carry the CSP, the page's
+ * with its own style nonce), the same CSP over any header of another app page that passes through webRequest (the
+ * dev server's), deny-all permissions.
  */
 function applySessionPolicy(appUrls: AppUrls, rendererDir: string): void {
   const csp = appCsp(appUrls);
   const ses = session.defaultSession;
-  if (appUrls.appIndexUrl) handleAppProtocol(ses.protocol, rendererDir, { csp, log });
+  // The app protocol puts its own policy on its answers: the page's carries a fresh style nonce each time.
+  if (appUrls.appIndexUrl) handleAppProtocol(ses.protocol, rendererDir, { log });
   ses.webRequest.onHeadersReceived((details, callback) => {
-    if (!isAppUrl(details.url, appUrls)) return callback({});
+    if (!isAppUrl(details.url, appUrls) || details.url.startsWith(`${APP_ORIGIN}/`)) return callback({});
     const headers = { ...details.responseHeaders };
     for (const name of Object.keys(headers)) {
       if (name.toLowerCase() === 'content-security-policy') delete headers[name];
@@ -171,6 +174,7 @@ async function start(): Promise<void> {
     openFolder,
     collectionsFolder: join(app.getPath('userData'), 'collections'),
     pickFolder: createElectronFolderPicker(log),
+    saveFile: createElectronFileSaver(),
   });
   registerIpcHandlers(services.router, appUrls, log);
   showWindow(appUrls, await services.bootHint());

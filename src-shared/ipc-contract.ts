@@ -16,9 +16,10 @@ import type {
   Settings,
 } from './models';
 import { REGENERATION_REASONS, SETTING_RANGES, THEMES } from './models';
-import { HTTP_METHODS, type EndpointOption, type HistoryEntry, type SentRequest } from './tester';
+import { HTTP_METHODS, type EndpointList, type HistoryEntry, type SentRequest } from './tester';
 import type { CollectionsOverview, ImportedInto, SavedTo } from './collections';
 import type { CurlImport } from './curl';
+import { MAX_TABS, SPLIT_RANGE, type WorkbenchTabs } from './workbench';
 
 const id = z.string().min(1).max(200);
 const shortText = z.string().max(2048);
@@ -31,14 +32,15 @@ export const environmentSchema = z.discriminatedUnion('kind', [
 
 const keyValue = z.object({ name: z.string().max(8192), value: z.string().max(65536), enabled: z.boolean() }).strict();
 const keyValues = z.array(keyValue).max(200);
+const bodyText = z.string().max(5_000_000);
+const authChoice = z.enum(['api-key', 'token', 'none']);
 
 const requestBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }).strict(),
-  z.object({ kind: z.literal('json'), text: z.string().max(5_000_000) }).strict(),
+  z.object({ kind: z.literal('json'), text: bodyText }).strict(),
   z.object({ kind: z.literal('form'), fields: keyValues }).strict(),
-  z.object({ kind: z.literal('text'), text: z.string().max(5_000_000), contentType: shortText.optional() }).strict(),
+  z.object({ kind: z.literal('text'), text: bodyText, contentType: shortText.optional() }).strict(),
 ]);
-const testerAuth = z.enum(['api-key', 'token', 'none']);
 
 export const composedRequestSchema = z
   .object({
@@ -47,7 +49,24 @@ export const composedRequestSchema = z
     query: keyValues,
     headers: keyValues,
     body: requestBody,
-    auth: testerAuth,
+    auth: authChoice,
+  })
+  .strict();
+
+/** A workbench tab's draft (`SavedDraft`): every body kind's content, the rows without their editor ids. */
+export const savedDraftSchema = z
+  .object({
+    method: z.enum(HTTP_METHODS),
+    path: z.string().max(8192),
+    query: keyValues,
+    headers: keyValues,
+    bodyKind: z.enum(['none', 'json', 'form', 'text']),
+    jsonText: bodyText,
+    formFields: keyValues,
+    text: bodyText,
+    textContentType: shortText,
+    auth: authChoice.nullable(),
+    endpointId: z.string().max(8400),
   })
   .strict();
 
@@ -60,7 +79,7 @@ export const collectionRequestSchema = z
     query: keyValues,
     headers: keyValues,
     body: requestBody,
-    auth: testerAuth.nullable(),
+    auth: authChoice.nullable(),
   })
   .strict();
 
@@ -101,10 +120,26 @@ export const REQUEST_SCHEMAS = {
     .object({ accountId: id, reason: z.enum(REGENERATION_REASONS), note: z.string().max(500) })
     .strict(),
   confirmNewKey: z.object({ accountId: id }).strict(),
-  /** `draftAccountId`: the account the request was made for; main refuses the send when another account is active. */
-  sendRequest: z.object({ requestId: id, request: composedRequestSchema, draftAccountId: id.optional() }).strict(),
+  /**
+   * `draftAccountId`: the account the draft was made for. Main refuses the send when it is not the active account,
+   * unless `sendAsActiveAccount` says the user chose to send it under the active one.
+   */
+  sendRequest: z
+    .object({ requestId: id, request: composedRequestSchema, draftAccountId: id, sendAsActiveAccount: z.literal(true).optional() })
+    .strict(),
   cancelRequest: z.object({ requestId: id }).strict(),
-  listEndpoints: z.object({ refresh: z.boolean().optional() }).strict(),
+  listEndpoints: z.object({}).strict(),
+  /** Saves the body of a response main still holds (by its history id) to a file the user picks. */
+  saveResponseBody: z.object({ historyId: id }).strict(),
+  loadTabs: z.object({ accountId: id }).strict(),
+  saveTabs: z
+    .object({
+      accountId: id,
+      tabs: z.array(z.object({ id, draft: savedDraftSchema }).strict()).max(MAX_TABS),
+      activeTabId: id.nullable(),
+      split: z.number().min(SPLIT_RANGE.min).max(SPLIT_RANGE.max),
+    })
+    .strict(),
   listHistory: z.object({ scope: z.enum(['account', 'all']).optional() }).strict(),
   clearHistory: z.object({}).strict(),
   openLogsFolder: z.object({}).strict(),
@@ -130,6 +165,16 @@ export const REQUEST_SCHEMAS = {
     .strict(),
 } satisfies Record<ApiName, z.ZodType>;
 
+/**
+ * What Save body answered: `saved` with the file's path (the app's save dialog), `cancelled` (the user closed the
+ * dialog), or `download` where no dialog can be shown (start:web, a browser page): the body for the page to offer as
+ * a download, base64, with its suggested file name and type.
+ */
+export type SavedBody =
+  | { outcome: 'saved'; path: string }
+  | { outcome: 'cancelled' }
+  | { outcome: 'download'; fileName: string; contentType: string; base64: string };
+
 /** What each API function answers with on success. */
 export interface ResponseTypes {
   getState: AppState;
@@ -146,7 +191,10 @@ export interface ResponseTypes {
   confirmNewKey: ApiKeyStatus;
   sendRequest: SentRequest;
   cancelRequest: null;
-  listEndpoints: { endpoints: EndpointOption[]; fromCache: boolean; cachedAt: string | null };
+  listEndpoints: EndpointList;
+  saveResponseBody: SavedBody;
+  loadTabs: WorkbenchTabs;
+  saveTabs: WorkbenchTabs;
   listHistory: HistoryEntry[];
   clearHistory: null;
   openLogsFolder: LogsFolderAnswer;

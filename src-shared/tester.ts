@@ -81,6 +81,19 @@ export interface HistoryEntry {
 }
 
 /**
+ * The request as it went out, for the "Request as sent" view: the final URL, the headers the app set (its own
+ * `Authorization` among them, masked as `Bearer dc_…ab12`; any other value that looks like a secret masked too) and
+ * the body's size. Built in main from what was sent; never holds a credential.
+ */
+export interface RequestAsSent {
+  method: HttpMethod;
+  url: string;
+  headers: [string, string][];
+  /** Bytes of the body sent (UTF-8), or null when there was none. */
+  bodyBytes: number | null;
+}
+
+/**
  * What one Send answers when the request was attempted (it left the app, or was cancelled or timed out on the way):
  * the response or why there is none, the history entry it left, and the account as main sees it after the answer
  * (a rejected credential already noted; null when the account was signed out meanwhile). A request that was never
@@ -90,6 +103,8 @@ export interface SentRequest {
   outcome: { ok: true; response: TesterResponse } | { ok: false; error: AppError };
   historyEntry: HistoryEntry;
   account: AccountSummary | null;
+  /** What went out (masked): the final URL and every header the app set. */
+  asSent: RequestAsSent;
 }
 
 /** An endpoint from the environment's OpenAPI document, for the picker. */
@@ -101,6 +116,24 @@ export interface EndpointOption {
   pathParams: string[];
   exampleBody: string | null;
   needsAuth: boolean;
+  /**
+   * True for a sign-in: the token URL of the document's OAuth2 password flow, or a POST that the document says takes
+   * no credential (`security: []`) and a form with a username and a password. It is sent without a credential,
+   * with a form body.
+   */
+  signIn: boolean;
+  /** The fields of an `application/x-www-form-urlencoded` request body, with example values; null when it takes none. */
+  exampleForm: { name: string; value: string }[] | null;
+}
+
+/**
+ * The endpoint picker's list: the environment's endpoints, and whether they come from the offline copy because the
+ * document could not be fetched just now (`offline`, with the copy's time).
+ */
+export interface EndpointList {
+  endpoints: EndpointOption[];
+  offline: boolean;
+  cachedAt: string | null;
 }
 
 /** How many history entries are kept per account, newest first. */

@@ -1,13 +1,14 @@
 /**
  * Serves the built renderer (`out/renderer`) for the start:web bridge: `index.html` with the bridge script
- * injected at the top of `<head>` (so it runs before the app's bundle), and the assets beside it, each with the
- * app's security headers and the MIME types the app:// protocol uses. Paths never leave the renderer folder, not even
- * through a symlink.
+ * injected at the top of `<head>` (so it runs before the app's bundle) and the answer's style nonce in place, and
+ * the assets beside it, each with the app's security headers and the MIME types the app:// protocol uses. Paths
+ * never leave the renderer folder, not even through a symlink.
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { BOOT_HINT_ATTRIBUTE } from '../src-shared/boot-hint';
 import { contentTypeOf } from '../src-main/shell/app-protocol';
+import { withStyleNonce } from '../src-main/shell/security';
 
 
 /** The tag that loads the bridge: deferred, so it does not block parsing, yet runs before the module app script (document order). */
@@ -28,20 +29,23 @@ export function injectBootHint(html: string, hint: string): string {
   return html.replace(/<html\b/i, `<html ${BOOT_HINT_ATTRIBUTE}="${escaped}"`);
 }
 
-/** A file to send: its bytes and content type. */
+/** A file to send: its bytes and content type; `page` for `index.html`, which carries the style nonce. */
 export interface StaticFile {
   body: Buffer;
   contentType: string;
+  page?: boolean;
 }
 
 /**
  * Reads the file the URL path names inside `rootDir`, or null (missing, a folder, or outside the root). `/` and
- * `/index.html` answer `index.html` with the bridge and the current boot hint injected.
+ * `/index.html` answer `index.html` with the bridge, the current boot hint and `styleNonce` (the one the answer's
+ * CSP names) injected.
  */
 export async function readStaticFile(
   rootDir: string,
   urlPath: string,
   bootHint: () => Promise<string> = async () => '',
+  styleNonce: string | null = null,
 ): Promise<StaticFile | null> {
   let decoded: string;
   try {
@@ -61,8 +65,9 @@ export async function readStaticFile(
     const body = await readFile(file);
     const contentType = contentTypeOf(file);
     if (file === resolve(root, 'index.html')) {
-      const html = injectBootHint(injectBridgeScript(body.toString('utf8')), await bootHint());
-      return { body: Buffer.from(html, 'utf8'), contentType };
+      const text = body.toString('utf8');
+      const html = injectBootHint(injectBridgeScript(styleNonce ? withStyleNonce(text, styleNonce) : text), await bootHint());
+      return { body: Buffer.from(html, 'utf8'), contentType, page: true };
     }
     return { body, contentType };
   } catch {

@@ -17,7 +17,7 @@ import { openSettingsFile } from '../src-main/platform/settings-file';
 import { MemoryClipboard } from '../src-main/platform/memory-clipboard';
 import type { LocalEmulatorControls } from '../src-main/platform/ports';
 import { RecordingNotifier } from '../src-main/platform/recording-notifier';
-import { buildContentSecurityPolicy, securityHeaders } from '../src-main/shell/security';
+import { buildContentSecurityPolicy, newStyleNonce, securityHeaders } from '../src-main/shell/security';
 import { demoSignIns } from '../emulator/embedded';
 import { startEmulator, type EmulatorOptions } from '../emulator/server';
 import { BRIDGE_TOKEN_HEADER, bridgeScript } from './bridge-script';
@@ -216,16 +216,19 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
       }
       return sendJson(res, 200, { ok: true, value: { text: await clipboard.readText() } });
     }
+    // The page gets a fresh style nonce (in its CSP and its text) with every answer.
+    const styleNonce = newStyleNonce();
     const file =
       path === '/__bridge.js'
-        ? { body: script, contentType: 'text/javascript; charset=utf-8' }
-        : await readStaticFile(rendererDir, path, () => services.bootHint());
+        ? { body: script, contentType: 'text/javascript; charset=utf-8', page: false }
+        : await readStaticFile(rendererDir, path, () => services.bootHint(), styleNonce);
     if (!file) {
       res.writeHead(404, { ...pageHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found');
       return;
     }
-    res.writeHead(200, { ...pageHeaders, 'Content-Type': file.contentType, 'Content-Length': file.body.length });
+    const headers = file.page ? securityHeaders(buildContentSecurityPolicy({ styleNonce })) : pageHeaders;
+    res.writeHead(200, { ...headers, 'Content-Type': file.contentType, 'Content-Length': file.body.length });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 

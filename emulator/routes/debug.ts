@@ -1,10 +1,14 @@
 /**
- * Test-only routes, registered only when faults are enabled: the `/__faults` control endpoint, `/api/v1/__echo`
- * and `/api/v1/__bytes`. Their behaviour is documented in `../faults.ts`.
+ * Test-only routes, registered only when faults are enabled: the `/__faults` control endpoint, `/api/v1/__echo`,
+ * `/api/v1/__bytes` and `/api/v1/__json`. Their behaviour is documented in `../faults.ts`.
  */
 import { FaultController, MAX_STREAM_BYTES, parseFaultSpec, streamBytes } from '../faults';
+import { itemsJson } from '../items-json';
 import { intQuery, parseJsonObject, validationError, type ValidationIssue } from '../http-util';
 import type { RouteContext, Router } from '../router';
+
+/** Largest `__json` document: 64 MiB. */
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
 function echo({ req, res, url, body }: RouteContext): { status: number; body?: unknown } | { handled: true } {
   const issues: ValidationIssue[] = [];
@@ -54,6 +58,16 @@ export function registerDebugRoutes(router: Router, faults: FaultController): vo
   });
 
   router.add('*', '/api/v1/__echo', echo);
+
+  router.add('GET', '/api/v1/__json', ({ res, url }) => {
+    const issues: ValidationIssue[] = [];
+    const size = intQuery(url, 'size', 1024, { min: 64, max: MAX_JSON_BYTES }, issues);
+    if (issues.length > 0) throw validationError(issues);
+    const body = Buffer.from(itemsJson(size), 'utf8');
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(body.length) });
+    res.end(body);
+    return { handled: true };
+  });
 
   router.add('GET', '/api/v1/__bytes', ({ res, url }) => {
     const issues: ValidationIssue[] = [];

@@ -242,7 +242,7 @@ export function createCollectionsHandlers(ctx: ServiceContext, options: Collecti
         const bound = ctx.session.bound(account.id);
         if (!bound.ok) return bound;
         const timeoutMs = readSettings(ctx.kv).requestTimeoutSeconds * 1000;
-        const list = await loadEndpoints(ctx.http, ctx.kv, ctx.clock, bound.value.baseUrl, { refresh: false, timeoutMs });
+        const list = await loadEndpoints(ctx.http, ctx.kv, ctx.clock, bound.value.baseUrl, { timeoutMs });
         if (!list.ok) return list;
         const envName = collectionEnvironmentName(account.environment);
         const { text, count, notes } = openApiFileText(list.value.endpoints, `the API description of ${bound.value.baseUrl}`);

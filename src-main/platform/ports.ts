@@ -72,6 +72,15 @@ export const systemClock: Clock = { now: () => Date.now() };
  */
 export type FolderOpener = (folder: string) => Promise<string | null>;
 
+/** What a file save came to: written at `path`, cancelled by the user, or failed (the system's reason, for the log). */
+export type FileSaveOutcome = { outcome: 'saved'; path: string } | { outcome: 'cancelled' } | { outcome: 'failed'; reason: string };
+
+/**
+ * Asks the user where to save a file (the app's save dialog, proposing `suggestedName`) and writes the bytes there.
+ * Never rejects. Injected by the Electron shell; absent where the host cannot show a dialog (start:web).
+ */
+export type FileSaver = (file: { suggestedName: string; bytes: Uint8Array }) => Promise<FileSaveOutcome>;
+
 /**
  * Asks the user to pick a folder (Electron's `dialog.showOpenDialog`). Resolves its path, or null when the user
  * cancelled. Never rejects. Absent where the host cannot show one (start:web, a browser page).

@@ -2,7 +2,8 @@
  * The application menu. Without one Electron installs its default menu, whose View menu offers Toggle Developer
  * Tools (and reload) in every build; this one offers them only in development. It keeps the Edit roles so that
  * copy, paste, undo and select-all work in every field (on macOS the shortcuts exist only through the menu), and
- * adds Help › Open Logs Folder and About. The template is built by a pure function, testable under plain Node.
+ * adds Help › Open Logs Folder and About. It leaves the request workbench's shortcuts to the page (Window › Close is
+ * Ctrl+Shift+W, not Electron's default Ctrl+W). The template is built by a pure function, testable under plain Node.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 
@@ -20,6 +21,15 @@ export interface AppMenuOptions {
 }
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
+
+/**
+ * The request workbench's own shortcuts (new tab, close tab, next tab, focus the URL, send): no menu item may take
+ * them, or Electron would handle them before the page sees the key.
+ */
+export const WORKBENCH_SHORTCUTS = ['CommandOrControl+T', 'CommandOrControl+W', 'Control+Tab', 'Control+Shift+Tab', 'CommandOrControl+L', 'CommandOrControl+Enter'] as const;
+
+/** Window › Close on Windows and Linux (Electron's default for the role, Ctrl+W, closes a workbench tab instead). */
+export const WINDOW_CLOSE_ACCELERATOR = 'CommandOrControl+Shift+W';
 
 /** The menu template for one platform and build; contains no Developer Tools item when `isPackaged`. */
 export function buildMenuTemplate(options: AppMenuOptions): MenuItemConstructorOptions[] {
@@ -71,7 +81,10 @@ export function buildMenuTemplate(options: AppMenuOptions): MenuItemConstructorO
   template.push({
     label: 'Window',
     ...(mac ? { role: 'window' as const } : {}),
-    submenu: mac ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }],
+    // Ctrl+W closes a tab of the request workbench (the page handles it), so closing the window takes Ctrl+Shift+W.
+    submenu: mac
+      ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }]
+      : [{ role: 'minimize' }, { role: 'close', accelerator: WINDOW_CLOSE_ACCELERATOR }],
   });
 
   template.push({

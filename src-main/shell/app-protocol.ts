@@ -10,13 +10,14 @@
  * one host only, GET and HEAD only, a path of plain segments (letters, digits, `.`, `_`, `-`; no segment starting
  * with a dot, so no `..`, no encoded separators, no backslashes, no drive letters, no double slashes), resolved
  * inside the folder and, after following symlinks, still inside it; a correct MIME type; the app's security headers
- * (the CSP among them) on every answer, refusals included. The Electron binding (`handleAppProtocol`) only turns
+ * (the CSP among them) on every answer, refusals included. The page (`index.html`) gets a fresh style nonce per
+ * answer, in its CSP header and in its text (`answerBody`). The Electron binding (`handleAppProtocol`) only turns
  * that answer into a `Response`. This file imports Electron's types only.
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
-import { buildContentSecurityPolicy, securityHeaders } from './security';
+import { buildContentSecurityPolicy, newStyleNonce, securityHeaders, withStyleNonce } from './security';
 
 /** The scheme the packaged renderer is served from. */
 export const APP_SCHEME = 'app';
@@ -73,14 +74,19 @@ export interface AppAnswer {
   /** The text of a refusal. */
   body?: string;
   headers: Record<string, string>;
+  /** The page's style nonce (in its CSP header), which `answerBody` puts into the page's text. */
+  styleNonce?: string;
 }
 
 /** Options of {@link resolveAppRequest}. */
 export interface AppRequestOptions {
   /** The request method (default GET); anything but GET and HEAD is refused. */
   method?: string;
-  /** The CSP to send (default: the production policy naming {@link APP_ORIGIN}). */
-  csp?: string;
+  /**
+   * The CSP to send, given the page's style nonce (null for any other file and for refusals); default: the
+   * production policy naming {@link APP_ORIGIN}.
+   */
+  csp?: (styleNonce: string | null) => string;
 }
 
 /** One path segment the renderer's files can have: no leading dot, nothing that a decoder or a path API reads as a separator. */
@@ -106,9 +112,9 @@ function isInside(path: string, root: string): boolean {
   return path.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
-/** The CSP every answer carries: the given one, or the production policy naming {@link APP_ORIGIN}. */
-function cspOf(csp: string | undefined): string {
-  return csp ?? buildContentSecurityPolicy({ appOrigin: APP_ORIGIN });
+/** The production policy naming {@link APP_ORIGIN}, with the page's style nonce when there is one. */
+function defaultCsp(styleNonce: string | null): string {
+  return buildContentSecurityPolicy({ appOrigin: APP_ORIGIN, styleNonce });
 }
 
 /** A plain-text refusal with the security headers. */
@@ -124,7 +130,8 @@ function refusal(status: number, text: string, csp: string, extra: Record<string
  * security headers and the CSP.
  */
 export async function resolveAppRequest(url: string, rendererDir: string, options: AppRequestOptions = {}): Promise<AppAnswer> {
-  const csp = cspOf(options.csp);
+  const policy = options.csp ?? defaultCsp;
+  const csp = policy(null);
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -143,10 +150,21 @@ export async function resolveAppRequest(url: string, rendererDir: string, option
     const root = await realpath(rendererDir);
     const file = await realpath(join(root, ...relative.split('/')));
     if (!isInside(file, root) || !(await stat(file)).isFile()) return refusal(404, 'Not found', csp);
+    if (file === join(root, 'index.html')) {
+      const styleNonce = newStyleNonce();
+      return { status: 200, path: file, styleNonce, headers: { ...securityHeaders(policy(styleNonce)), 'Content-Type': contentTypeOf(file) } };
+    }
     return { status: 200, path: file, headers: { ...securityHeaders(csp), 'Content-Type': contentTypeOf(file) } };
   } catch {
     return refusal(404, 'Not found', csp);
   }
+}
+
+/** The bytes of an answer with a file: the file, and for the page, its text with the answer's style nonce in it. */
+export async function answerBody(answer: AppAnswer & { path: string }): Promise<Uint8Array<ArrayBuffer>> {
+  const bytes = await readFile(answer.path);
+  if (!answer.styleNonce) return new Uint8Array(bytes);
+  return new TextEncoder().encode(withStyleNonce(bytes.toString('utf8'), answer.styleNonce));
 }
 
 /** Registers the scheme's privileges (Electron's `protocol`, before `app` is ready; Electron allows one call). */
@@ -161,7 +179,7 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
 export function handleAppProtocol(
   protocol: Pick<Protocol, 'handle'>,
   rendererDir: string,
-  options: { csp?: string; log?: (message: string) => void } = {},
+  options: { csp?: (styleNonce: string | null) => string; log?: (message: string) => void } = {},
 ): void {
   const log = options.log ?? (() => {});
   protocol.handle(APP_SCHEME, async (request) => {
@@ -172,10 +190,10 @@ export function handleAppProtocol(
       return new Response(head ? null : (answer.body ?? null), { status: answer.status, headers: answer.headers });
     }
     try {
-      const bytes = await readFile(answer.path);
-      return new Response(head ? null : new Uint8Array(bytes), { status: answer.status, headers: answer.headers });
+      const bytes = await answerBody({ ...answer, path: answer.path });
+      return new Response(head ? null : bytes, { status: answer.status, headers: answer.headers });
     } catch {
-      const missing = refusal(404, 'Not found', cspOf(options.csp));
+      const missing = refusal(404, 'Not found', (options.csp ?? defaultCsp)(null));
       return new Response(head ? null : missing.body, { status: missing.status, headers: missing.headers });
     }
   });

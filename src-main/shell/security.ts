@@ -28,6 +28,32 @@ export interface CspOptions {
   devServerUrl?: string | null;
   /** Development only: `sha256-…` hashes of inline scripts the dev server injects (React Refresh's preamble). */
   inlineScriptHashes?: readonly string[];
+  /**
+   * The page's style nonce (a fresh one per answer, {@link newStyleNonce}): allows the `<style>` elements that carry
+   * it, which the request workbench's code editor (CodeMirror) creates at run time. Not used with a dev server,
+   * whose policy allows inline styles anyway (a nonce would switch that off).
+   */
+  styleNonce?: string | null;
+}
+
+/**
+ * Where the renderer's `index.html` names its style nonce (in the CSP meta tag and in `<meta property="csp-nonce">`,
+ * which the renderer reads): every server of the page replaces it with a fresh nonce per answer
+ * ({@link withStyleNonce}).
+ */
+export const STYLE_NONCE_PLACEHOLDER = 'DEEPCURRENT_STYLE_NONCE';
+
+/** A fresh style nonce: 128 random bits, base64url. */
+export function newStyleNonce(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The page with its style nonce placeholder replaced by `nonce` (which must come from {@link newStyleNonce}). */
+export function withStyleNonce(html: string, nonce: string): string {
+  if (!/^[A-Za-z0-9_-]{16,}$/.test(nonce)) throw new Error('Not a style nonce.');
+  return html.split(STYLE_NONCE_PLACEHOLDER).join(nonce);
 }
 
 const PRODUCTION_DIRECTIVES: ReadonlyArray<readonly [string, readonly string[]]> = [
@@ -49,6 +75,7 @@ const PRODUCTION_DIRECTIVES: ReadonlyArray<readonly [string, readonly string[]]>
  * `appOrigin` (the Electron app), that origin is listed beside `'self'`; the policy never names `file:`.
  * Development adds the dev server origin, its `ws:` HMR socket, the hashes of its inline preamble, and inline
  * styles (vite injects CSS as `<style>` in dev); it never adds `unsafe-eval` or `unsafe-inline` for scripts.
+ * Outside development, `styleNonce` adds that nonce to `style-src` (never `unsafe-inline`).
  */
 export function buildContentSecurityPolicy(options: CspOptions = {}): string {
   const dev = options.devServerUrl ? new URL(options.devServerUrl) : null;
@@ -57,9 +84,12 @@ export function buildContentSecurityPolicy(options: CspOptions = {}): string {
   if (appOrigin !== null && (!/^[a-z][a-z0-9+.-]*:\/\/[a-z0-9.-]+$/.test(appOrigin) || appOrigin.startsWith('file:'))) {
     throw new Error(`The app origin must be a scheme and a host: ${appOrigin}`);
   }
-  const production = PRODUCTION_DIRECTIVES.map(
-    ([name, sources]) => [name, appOrigin ? sources.flatMap((s) => (s === "'self'" ? [s, appOrigin] : [s])) : sources] as const,
-  );
+  const nonce = !dev && options.styleNonce ? options.styleNonce : null;
+  if (nonce !== null && !/^[A-Za-z0-9_-]{16,}$/.test(nonce)) throw new Error('Not a style nonce.');
+  const production = PRODUCTION_DIRECTIVES.map(([name, base]) => {
+    const sources = name === 'style-src' && nonce ? [...base, `'nonce-${nonce}'`] : base;
+    return [name, appOrigin ? sources.flatMap((s) => (s === "'self'" ? [s, appOrigin] : [s])) : sources] as const;
+  });
   const directives = production.map(([name, sources]) => {
     if (!dev) return [name, sources] as const;
     const origin = dev.origin;

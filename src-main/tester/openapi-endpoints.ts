@@ -1,16 +1,19 @@
 /**
  * Reads an environment's OpenAPI document into the endpoint picker's options: method, path, summary, path
- * parameters, an example JSON body and whether a credential is needed. The document comes from the network, so
+ * parameters, an example JSON body, a form template for a form body, whether a credential is needed, and whether it
+ * is a sign-in (the OAuth2 password flow's token URL, sent without a credential). The document comes from the network, so
  * it is read defensively: anything that is not an OpenAPI 3 document with `paths` is refused, sizes are bounded,
  * and `$ref` chains are followed with a depth limit (a cyclic schema cannot loop).
  */
 import { fail, ok, type Result } from '../../src-shared/errors';
+import { isSecretName } from '../../src-shared/redaction';
 import { HTTP_METHODS, type EndpointOption } from '../../src-shared/tester';
 
 /** Most endpoints read from one document. */
 export const MAX_ENDPOINTS = 500;
 const MAX_EXAMPLE_CHARS = 50_000;
 const MAX_DEPTH = 6;
+const MAX_FORM_FIELDS = 20;
 
 type Json = Record<string, unknown>;
 
@@ -117,6 +120,75 @@ function exampleBody(doc: Json, operation: Json): string | null {
   return textValue.length <= MAX_EXAMPLE_CHARS ? textValue : null;
 }
 
+/** A path compared with another: without its trailing slashes (FastAPI paths end with one, token URLs may not). */
+function comparablePath(path: string): string {
+  return path.replace(/\/+$/, '') || '/';
+}
+
+/**
+ * The paths of the token URLs of the document's OAuth2 password flows (`components.securitySchemes`), a relative
+ * URL resolved against the first server's path (as OpenAPI says).
+ */
+function passwordTokenPaths(doc: Json): Set<string> {
+  const paths = new Set<string>();
+  const components = isObject(doc.components) ? doc.components : {};
+  const schemes = isObject(components.securitySchemes) ? components.securitySchemes : {};
+  const server = Array.isArray(doc.servers) && isObject(doc.servers[0]) ? text(doc.servers[0].url, 2048) : '';
+  let base: URL;
+  try {
+    base = new URL(server.endsWith('/') ? server : `${server}/`, 'http://server.invalid/');
+  } catch {
+    base = new URL('http://server.invalid/');
+  }
+  for (const raw of Object.values(schemes).slice(0, 50)) {
+    const scheme = resolveRef(doc, raw);
+    if (!isObject(scheme) || scheme.type !== 'oauth2' || !isObject(scheme.flows) || !isObject(scheme.flows.password)) continue;
+    const tokenUrl = text(scheme.flows.password.tokenUrl, 2048);
+    if (!tokenUrl) continue;
+    try {
+      paths.add(comparablePath(new URL(tokenUrl, base).pathname));
+    } catch {
+      // an unreadable token URL names no endpoint
+    }
+  }
+  return paths;
+}
+
+/** A form field's value in a template: a plain example value from the document; never for a secret-like name. */
+function formValue(doc: Json, name: string, schema: unknown, example: unknown): string {
+  if (isSecretName(name)) return '';
+  if (typeof example === 'string' || typeof example === 'number') return String(example).slice(0, 1000);
+  const s = resolveRef(doc, schema);
+  if (!isObject(s)) return '';
+  const value = 'example' in s ? s.example : 'default' in s ? s.default : Array.isArray(s.enum) ? s.enum[0] : undefined;
+  return typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, 1000) : '';
+}
+
+/**
+ * The form template of an operation whose body is `application/x-www-form-urlencoded`: its required fields (all of
+ * them when none is required), and `grant_type` where the form has one, set to `password` for a token URL. A token
+ * URL with no form in the document gets the OAuth2 password grant's own fields. Null when it takes no form.
+ */
+function exampleForm(doc: Json, operation: Json, tokenUrl: boolean): EndpointOption['exampleForm'] {
+  const body = resolveRef(doc, operation.requestBody);
+  const content = isObject(body) && isObject(body.content) ? body.content : {};
+  const type = Object.keys(content).find((t) => t.split(';')[0]!.trim().toLowerCase() === 'application/x-www-form-urlencoded');
+  const media = type ? resolveRef(doc, content[type]) : undefined;
+  const schema = isObject(media) ? resolveRef(doc, media.schema) : undefined;
+  const properties = isObject(schema) && isObject(schema.properties) ? schema.properties : null;
+  if (!properties) {
+    return tokenUrl ? [{ name: 'username', value: '' }, { name: 'password', value: '' }, { name: 'grant_type', value: 'password' }] : null;
+  }
+  const required = isObject(schema) && Array.isArray(schema.required) ? schema.required.filter((n): n is string => typeof n === 'string' && n in properties) : [];
+  const names = (required.length > 0 ? required : Object.keys(properties)).slice(0, MAX_FORM_FIELDS);
+  if ('grant_type' in properties && !names.includes('grant_type')) names.push('grant_type');
+  const examples = isObject(media) && isObject(media.example) ? media.example : {};
+  return names.map((name) => ({
+    name,
+    value: name === 'grant_type' && tokenUrl ? 'password' : formValue(doc, name, properties[name], examples[name]),
+  }));
+}
+
 /** Whether the operation needs a credential: a non-empty `security` (its own, else the document's) without `{}`. */
 function needsAuth(doc: Json, operation: Json): boolean {
   const security = Array.isArray(operation.security) ? operation.security : Array.isArray(doc.security) ? doc.security : [];
@@ -134,6 +206,7 @@ export function parseOpenApi(doc: unknown): Result<EndpointOption[]> {
     return fail(BAD_DOCUMENT);
   }
   const endpoints: EndpointOption[] = [];
+  const tokenPaths = passwordTokenPaths(doc);
   for (const [path, rawItem] of Object.entries(doc.paths)) {
     const item = resolveRef(doc, rawItem);
     if (!path.startsWith('/') || path.length > 2048 || !isObject(item)) continue;
@@ -141,6 +214,11 @@ export function parseOpenApi(doc: unknown): Result<EndpointOption[]> {
       const operation = item[method.toLowerCase()];
       if (!isObject(operation)) continue;
       if (endpoints.length >= MAX_ENDPOINTS) return ok(endpoints);
+      const tokenUrl = method === 'POST' && tokenPaths.has(comparablePath(path));
+      const form = exampleForm(doc, operation, tokenUrl);
+      const names = new Set((form ?? []).map((f) => f.name));
+      const publicForm = Array.isArray(operation.security) && operation.security.length === 0 && names.has('username') && names.has('password');
+      const signIn = tokenUrl || (method === 'POST' && publicForm);
       endpoints.push({
         id: `${method} ${path}`,
         method,
@@ -148,27 +226,43 @@ export function parseOpenApi(doc: unknown): Result<EndpointOption[]> {
         summary: text(operation.summary, 300) || text(operation.operationId, 300) || `${method} ${path}`,
         pathParams: pathParams(path),
         exampleBody: exampleBody(doc, operation),
-        needsAuth: needsAuth(doc, operation),
+        needsAuth: !signIn && needsAuth(doc, operation),
+        signIn,
+        exampleForm: signIn && form ? form.map((f) => (f.name === 'grant_type' ? { name: f.name, value: 'password' } : f)) : form,
       });
     }
   }
   return ok(endpoints);
 }
 
-/** Checks a cached endpoint list (the settings file may have been edited or damaged). */
-export function isEndpointList(value: unknown): value is EndpointOption[] {
-  return (
-    Array.isArray(value) &&
-    value.every(
-      (e) =>
-        isObject(e) &&
-        typeof e.id === 'string' &&
-        typeof e.path === 'string' &&
-        (HTTP_METHODS as readonly unknown[]).includes(e.method) &&
-        typeof e.summary === 'string' &&
-        Array.isArray(e.pathParams) &&
-        (typeof e.exampleBody === 'string' || e.exampleBody === null) &&
-        typeof e.needsAuth === 'boolean',
-    )
-  );
+function isFormTemplate(value: unknown): value is EndpointOption['exampleForm'] {
+  return value === null || (Array.isArray(value) && value.every((f) => isObject(f) && typeof f.name === 'string' && typeof f.value === 'string'));
+}
+
+/**
+ * A cached endpoint list made whole, or null when it is not one (the settings file may have been edited or damaged).
+ * A list cached by an older version, without the sign-in flag and form template, reads them as absent.
+ */
+export function endpointListFrom(value: unknown): EndpointOption[] | null {
+  if (!Array.isArray(value)) return null;
+  const list: EndpointOption[] = [];
+  for (const e of value) {
+    const valid =
+      isObject(e) &&
+      typeof e.id === 'string' &&
+      typeof e.path === 'string' &&
+      (HTTP_METHODS as readonly unknown[]).includes(e.method) &&
+      typeof e.summary === 'string' &&
+      Array.isArray(e.pathParams) &&
+      (typeof e.exampleBody === 'string' || e.exampleBody === null) &&
+      typeof e.needsAuth === 'boolean';
+    if (!valid) return null;
+    const endpoint = e as unknown as EndpointOption;
+    list.push({
+      ...endpoint,
+      signIn: e.signIn === true,
+      exampleForm: isFormTemplate(e.exampleForm) ? e.exampleForm : null,
+    });
+  }
+  return list;
 }

@@ -1,13 +1,13 @@
 /**
  * The endpoint picker's list for an environment: fetched from its `/api/v1/openapi.json` (no credential), parsed,
- * and cached per base URL in the settings store under `openapiCache`, so the picker also works offline. Without
- * `refresh`, a cached list is answered without a network call.
+ * and cached per base URL in the settings store under `openapiCache`, so the picker also works offline. The
+ * document is fetched every time the list is asked for; the cached copy is answered only when that fetch fails for
+ * want of a network (offline, timeout), and then marked `offline`.
  */
-import type { ResponseOf } from '../../src-shared/ipc-contract';
 import { fail, ok, type Result } from '../../src-shared/errors';
-import type { EndpointOption } from '../../src-shared/tester';
+import type { EndpointList, EndpointOption } from '../../src-shared/tester';
 import { errorFromResponse, joinUrl } from '../deepcurrent-api';
-import { isEndpointList, parseOpenApi } from './openapi-endpoints';
+import { endpointListFrom, parseOpenApi } from './openapi-endpoints';
 import type { HttpPort } from '../platform/http';
 import type { Clock, KeyValueStore } from '../platform/ports';
 import { runRequest } from './tester-runner';
@@ -24,17 +24,14 @@ interface CacheEntry {
   cachedAt: string;
 }
 
-type EndpointList = ResponseOf<'listEndpoints'>;
-
 function readCache(kv: KeyValueStore): Record<string, CacheEntry> {
   const stored = kv.get(OPENAPI_CACHE_KEY);
   const out: Record<string, CacheEntry> = {};
   if (!stored || typeof stored !== 'object' || Array.isArray(stored)) return out;
   for (const [baseUrl, entry] of Object.entries(stored as Record<string, unknown>)) {
     const e = entry as Partial<CacheEntry> | null;
-    if (e && typeof e.cachedAt === 'string' && isEndpointList(e.endpoints)) {
-      out[baseUrl] = { endpoints: e.endpoints, cachedAt: e.cachedAt };
-    }
+    const endpoints = e ? endpointListFrom(e.endpoints) : null;
+    if (e && typeof e.cachedAt === 'string' && endpoints) out[baseUrl] = { endpoints, cachedAt: e.cachedAt };
   }
   return out;
 }
@@ -76,25 +73,25 @@ async function fetchEndpoints(http: HttpPort, baseUrl: string, timeoutMs: number
 }
 
 /**
- * The endpoint list for an environment: from the cache when there is one and `refresh` is not set, else from the
- * network (then cached); when the network fails (offline, timeout), from the cache if there is one.
+ * The endpoint list for an environment: from the network (then cached, `offline: false`); when the network fails
+ * (offline, timeout), from the cache if there is one (`offline: true`, with the copy's time); any other failure (the
+ * server answered, but not with a readable document) is said as it is.
  */
 export async function loadEndpoints(
   http: HttpPort,
   kv: KeyValueStore,
   clock: Clock,
   baseUrl: string,
-  options: { refresh: boolean; timeoutMs: number },
+  options: { timeoutMs: number },
 ): Promise<Result<EndpointList>> {
-  const cached = cachedEndpoints(kv, baseUrl);
-  if (cached && !options.refresh) return ok({ endpoints: cached.endpoints, fromCache: true, cachedAt: cached.cachedAt });
   const fetched = await fetchEndpoints(http, baseUrl, options.timeoutMs);
   if (!fetched.ok) {
+    const cached = cachedEndpoints(kv, baseUrl);
     const offline = fetched.error.kind === 'network' || fetched.error.kind === 'timeout';
-    if (offline && cached) return ok({ endpoints: cached.endpoints, fromCache: true, cachedAt: cached.cachedAt });
+    if (offline && cached) return ok({ endpoints: cached.endpoints, offline: true, cachedAt: cached.cachedAt });
     return fetched;
   }
   const cachedAt = new Date(clock.now()).toISOString();
   writeCache(kv, baseUrl, { endpoints: fetched.value, cachedAt });
-  return ok({ endpoints: fetched.value, fromCache: false, cachedAt });
+  return ok({ endpoints: fetched.value, offline: false, cachedAt });
 }

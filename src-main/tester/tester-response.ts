@@ -10,6 +10,13 @@ import type { RawResponse } from './tester-runner';
 
 /** The docs' words for 401 (and for a 403 "Could not validate credentials"). */
 export const UNAUTHORIZED_EXPLANATION = 'No credentials provided, or the API key / token is invalid.';
+/**
+ * A 401 (or 403 "Could not validate credentials") to a request sent with Auth = None: no credential was sent, so
+ * none was rejected and there is nothing to sign in again for.
+ */
+export const NO_CREDENTIAL_SENT_EXPLANATION =
+  'The server wants a credential, and this request was sent without one (Auth is None): no credential was sent, so none was rejected and you do not need to sign in again. To send the account’s credential, choose the API key or the session token under Auth.';
+
 /** The docs' words for 403. */
 export const FORBIDDEN_EXPLANATION =
   'Credentials are valid but your account does not have access to the requested resource. This happens when a feature requires a paid plan or a specific role.';
@@ -154,11 +161,7 @@ export function rejectionDetail(raw: RawResponse): string | null {
 function explainStatus(raw: RawResponse, sentCredential: boolean, rejected = isRejectedCredential(raw.status, rejectionDetail(raw))): string | null {
   const { status } = raw;
   const detail = () => detailOf(errorBody(raw));
-  if (rejected) {
-    return sentCredential
-      ? `${UNAUTHORIZED_EXPLANATION} Sign in again.`
-      : `${UNAUTHORIZED_EXPLANATION} This request was sent without a credential: choose the API key or the session token under Auth.`;
-  }
+  if (rejected) return sentCredential ? `${UNAUTHORIZED_EXPLANATION} Sign in again.` : NO_CREDENTIAL_SENT_EXPLANATION;
   if (status === 403) return FORBIDDEN_EXPLANATION;
   if (status === 404) {
     return 'Not found: this path does not exist on the server, or the resource belongs to another account.';

@@ -36,8 +36,22 @@ export interface HistoryViewSlice {
 
 const initial: HistoryViewState = { scope: 'account', search: '', others: [], error: null, ask: null };
 
-export const createHistoryViewSlice: SliceCreator<HistoryViewSlice> = (set, get) => {
+export const createHistoryViewSlice: SliceCreator<HistoryViewSlice> = (set, get, store) => {
   const patch = (p: Partial<HistoryViewState>) => set({ historyView: { ...get().historyView, ...p } });
+  /** Resolves once the workbench shows `accountId`'s tabs (the entry then goes into its active tab, not a stale one). */
+  const tabsShownFor = async (accountId: string): Promise<boolean> => {
+    await get().ensureTabs();
+    if (get().workbench.accountId === accountId) return true;
+    if (!get().workbench.loading) return false;
+    return new Promise((resolve) => {
+      const stop = store.subscribe((state) => {
+        const shown = state.workbench.accountId === accountId;
+        if (!shown && state.workbench.loading) return;
+        stop();
+        resolve(shown);
+      });
+    });
+  };
 
   return {
     historyView: initial,
@@ -71,6 +85,7 @@ export const createHistoryViewSlice: SliceCreator<HistoryViewSlice> = (set, get)
       await get().switchAccount(entry.accountId);
       if (activeAccount(get())?.id !== entry.accountId) return; // the switch failed: its error is on the account screen
       get().navigate('tester');
+      if (!(await tabsShownFor(entry.accountId))) return;
       const { draft, draftError } = historyDraft(entry);
       get().updateDraft(draft);
       if (draftError) {

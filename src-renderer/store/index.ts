@@ -14,6 +14,7 @@ import { createMaintenanceSlice } from './maintenance-slice';
 import { createCollectionsSlice } from './collections-slice';
 import { createPasteSlice } from './paste-slice';
 import { createHistoryViewSlice } from './history-view-slice';
+import { createWorkbenchSlice } from './workbench-slice';
 
 export type { AppStore } from './store-types';
 export { activeAccount } from './session-slice';
@@ -25,6 +26,7 @@ export const useAppStore = create<AppStore>()((...a) => ({
   ...createSignInSlice(...a),
   ...createApiKeySlice(...a),
   ...createTesterSlice(...a),
+  ...createWorkbenchSlice(...a),
   ...createSettingsSlice(...a),
   ...createNoticesSlice(...a),
   ...createMaintenanceSlice(...a),

@@ -13,12 +13,14 @@ import type { MaintenanceSlice } from './maintenance-slice';
 import type { CollectionsSlice } from './collections-slice';
 import type { PasteSlice } from './paste-slice';
 import type { HistoryViewSlice } from './history-view-slice';
+import type { WorkbenchSlice } from './workbench-slice';
 
 /** The whole store. */
 export type AppStore = SessionSlice &
   SignInSlice &
   ApiKeySlice &
   TesterSlice &
+  WorkbenchSlice &
   SettingsSlice &
   NoticesSlice &
   MaintenanceSlice &

@@ -1,22 +1,25 @@
 /**
- * The request tester: the draft being edited, the request in flight, the last response or error, the endpoint
- * picker's list and the active account's history. Responses and history entries come from the main process already
- * redacted. One Send is one call: its answer carries the response, the new history entry and the account as main
- * now sees it, and the store takes all three from it.
+ * The request tester: the active workbench tab's draft, its request in flight, its last response or error and the
+ * request as it went out (the other tabs wait in the workbench slice), the endpoint picker's list and the active
+ * account's history. Responses and history entries come from the main process already redacted. One Send is one
+ * call: its answer carries the response, the new history entry, the account as main now sees it and the request as
+ * sent, and the store takes them all from it (a tab that is no longer active gets its own answer). A draft is sent
+ * for the account its tab belongs to: main refuses it under another.
  */
 import type { AppError } from '../../src-shared/errors';
-import type { EndpointOption, HistoryEntry, TesterResponse } from '../../src-shared/tester';
+import type { EndpointOption, HistoryEntry, RequestAsSent, TesterResponse } from '../../src-shared/tester';
 import { call } from '../api';
 import { activeAccount } from './session-slice';
 import type { SliceCreator } from './store-types';
-import { draftProblem, emptyDraft, fromComposed, newRequestId, toComposed, type TesterDraft } from './tester-draft';
+import { draftProblem, emptyDraft, fromComposed, newRequestId, newRow, toComposed, type TesterDraft } from './tester-draft';
 import { missingVariablesProblem, resolveDraft, variableLookup } from './draft-variables';
 import { variableSourcesOf } from './collections-slice';
+import { blankContent, type TabContent } from './workbench-slice';
 
-/** The endpoint picker's list, and whether it came from the offline copy. */
+/** The endpoint picker's list, and whether it is the offline copy (the document could not be fetched just now). */
 export interface EndpointList {
   list: EndpointOption[];
-  fromCache: boolean;
+  offline: boolean;
   cachedAt: string | null;
 }
 
@@ -27,6 +30,8 @@ export interface TesterState {
   inFlightId: string | null;
   response: TesterResponse | null;
   error: AppError | null;
+  /** The last request as it went out, masked by main (with a response or an error). */
+  asSent: RequestAsSent | null;
   endpoints: EndpointList | null;
   endpointsLoading: boolean;
   endpointsError: AppError | null;
@@ -40,8 +45,11 @@ export interface TesterSlice {
   updateDraft(patch: Partial<TesterDraft>): void;
   sendRequest(): Promise<void>;
   cancelRequest(): Promise<void>;
-  loadEndpoints(refresh?: boolean): Promise<void>;
-  /** Fills method, path (with `{param}` placeholders) and the example body from the picker. */
+  loadEndpoints(): Promise<void>;
+  /**
+   * Fills method, path (with `{param}` placeholders) and the example body from the picker; a sign-in (the OAuth2
+   * password flow's token URL) gets Auth = None and its form template.
+   */
   chooseEndpoint(id: string): void;
   /** Asks for the active account's history. */
   loadHistory(): Promise<void>;
@@ -50,9 +58,15 @@ export interface TesterSlice {
   loadFromHistory(id: string): void;
   /** Loads an entry and sends it; an entry whose body was not kept is only loaded (its body must be written again). */
   rerunFromHistory(id: string): Promise<void>;
-  /** Forgets the response, the endpoint list and the history (another account or environment is active). */
+  /**
+   * Another account (so perhaps another environment) is active: the shown tabs are put aside for their account, the
+   * editor is emptied, and the endpoint list and the history are asked for again.
+   */
   resetTesterResult(): void;
 }
+
+/** The performance mark set when a Send's answer reaches the renderer (the response view's benchmark starts there). */
+export const RESPONSE_ARRIVED_MARK = 'deepcurrent:response-arrived';
 
 /** Why a history entry loaded into the editor has an empty body. */
 export const BODY_NOT_KEPT =
@@ -70,6 +84,7 @@ const initialTester: TesterState = {
   inFlightId: null,
   response: null,
   error: null,
+  asSent: null,
   endpoints: null,
   endpointsLoading: false,
   endpointsError: null,
@@ -99,28 +114,38 @@ export const createTesterSlice: SliceCreator<TesterSlice> = (set, get) => {
         return;
       }
       const account = activeAccount(get());
+      if (!account) return;
       const requestId = newRequestId();
       const request = toComposed(draft, account);
-      patch({ inFlightId: requestId, draftError: null, error: null, response: null });
-      // The account the draft is sent for: main refuses it if another account became active meanwhile.
-      const result = await call('sendRequest', { requestId, request, ...(account ? { draftAccountId: account.id } : {}) });
-      if (get().tester.inFlightId !== requestId) return;
+      // The tab's account: the one its tabs were loaded for (main refuses the send if that is no longer active).
+      const draftAccountId = get().workbench.accountId ?? account.id;
+      patch({ inFlightId: requestId, draftError: null, error: null, response: null, asSent: null });
+      const result = await call('sendRequest', { requestId, request, draftAccountId });
+      // For the benchmark (bench/response-view.ts): the answer is in the renderer; the response view times from here.
+      performance.clearMarks(RESPONSE_ARRIVED_MARK);
+      performance.mark(RESPONSE_ARRIVED_MARK);
+      /** The answer goes to the tab that sent it, active or not. */
+      const answer = (p: Partial<TabContent>) => {
+        if (get().tester.inFlightId === requestId) patch(p);
+        else get().deliverToTab(requestId, { ...p, inFlightId: null });
+      };
       if (!result.ok) {
         // Nothing was sent, so nothing went into history.
-        patch({ inFlightId: null, error: result.error });
+        answer({ inFlightId: null, error: result.error });
         get().handleFailure(result.error);
         return;
       }
-      const { outcome, historyEntry, account: sentAs } = result.value;
+      const { outcome, historyEntry, account: sentAs, asSent } = result.value;
       // The account as main decided after the answer (a rejected credential already noted: it needs a sign-in).
       if (sentAs) get().applyAccount(sentAs);
       const { history } = get().tester;
       const ownEntry = historyEntry.accountId === get().app?.activeAccountId;
-      patch({
+      if (ownEntry) patch({ history: [historyEntry, ...history.filter((e) => e.id !== historyEntry.id)] });
+      answer({
         inFlightId: null,
         response: outcome.ok ? outcome.response : null,
         error: outcome.ok ? null : outcome.error,
-        history: ownEntry ? [historyEntry, ...history.filter((e) => e.id !== historyEntry.id)] : history,
+        asSent,
       });
     },
 
@@ -130,10 +155,10 @@ export const createTesterSlice: SliceCreator<TesterSlice> = (set, get) => {
       await call('cancelRequest', { requestId });
     },
 
-    async loadEndpoints(refresh) {
+    async loadEndpoints() {
       patch({ endpointsLoading: true, endpointsError: null });
-      const result = await call('listEndpoints', refresh ? { refresh: true } : {});
-      if (result.ok) patch({ endpointsLoading: false, endpoints: { list: result.value.endpoints, fromCache: result.value.fromCache, cachedAt: result.value.cachedAt } });
+      const result = await call('listEndpoints', {});
+      if (result.ok) patch({ endpointsLoading: false, endpoints: { list: result.value.endpoints, offline: result.value.offline, cachedAt: result.value.cachedAt } });
       else patch({ endpointsLoading: false, endpointsError: result.error });
     },
 
@@ -144,6 +169,9 @@ export const createTesterSlice: SliceCreator<TesterSlice> = (set, get) => {
         patch({ draft: { ...draft, endpointId: '' } });
         return;
       }
+      const form = endpoint.exampleForm;
+      // A sign-in takes no credential; an endpoint that needs one gets the account's own back from None.
+      const auth = endpoint.signIn ? 'none' : endpoint.needsAuth && draft.auth === 'none' ? null : draft.auth;
       patch({
         draftError: null,
         draft: {
@@ -151,8 +179,10 @@ export const createTesterSlice: SliceCreator<TesterSlice> = (set, get) => {
           endpointId: id,
           method: endpoint.method,
           path: endpoint.path,
-          bodyKind: endpoint.exampleBody !== null ? 'json' : 'none',
+          auth,
+          bodyKind: form ? 'form' : endpoint.exampleBody !== null ? 'json' : 'none',
           jsonText: endpoint.exampleBody ?? draft.jsonText,
+          formFields: form ? form.map((field) => newRow(field.name, field.value)) : draft.formFields,
         },
       });
     },
@@ -184,13 +214,11 @@ export const createTesterSlice: SliceCreator<TesterSlice> = (set, get) => {
     },
 
     resetTesterResult() {
-      const { tester } = get();
+      get().stashTabs();
       patch({
-        response: null,
-        error: null,
+        ...blankContent(),
         endpoints: null,
         endpointsError: null,
-        draft: { ...tester.draft, auth: null },
         history: [],
         historyLoaded: false,
         historyError: null,

@@ -102,20 +102,36 @@ async function auditEveryScreen(page: Page, app: E2EApp, label: string): Promise
   await page.getByLabel('Path').fill('/api/v1/users/me');
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByText('200 OK', { exact: true })).toBeVisible();
+  await expect(page.locator('.response-panel .tok-key').first()).toBeVisible();
+  // The body in the code editor (Pretty, in colour), with its search panel open.
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Find' })).toBeVisible();
+  await audit('request tester with a 200 response in the code editor, its search open');
+  const parts = page.getByRole('tablist', { name: 'Request parts' });
+  await parts.getByRole('tab', { name: 'Copy as' }).click();
   await page.getByRole('button', { name: 'curl', exact: true }).click();
   await expect(page.getByLabel('Snippet')).toHaveValue(/curl/);
-  // The body as a JSON tree (the 404 below audits the default Pretty view).
+  // The body as a JSON tree.
   await page.getByRole('button', { name: 'Tree', exact: true }).click();
   await expect(page.getByRole('button', { name: /^root \{\d+\}$/ })).toHaveAttribute('aria-expanded', 'true');
   await audit('request tester with a 200 response as a JSON tree and a snippet');
+  const views = page.getByRole('tablist', { name: 'Response views' });
+  await views.getByRole('tab', { name: /^Headers/ }).click();
+  await page.getByLabel('Filter headers').fill('content');
+  await audit('request tester, the response headers filtered');
+  await views.getByRole('tab', { name: 'Request as sent' }).click();
+  await expect(page.getByText(/^Bearer eyJ…/)).toBeVisible();
+  await audit('request tester, the request as sent');
 
+  await page.getByRole('button', { name: 'New tab' }).click();
   await page.getByLabel('Path').fill('/api/v1/items/does-not-exist');
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByText(/^404 /)).toBeVisible();
+  await parts.getByRole('tab', { name: /^Body/ }).click();
   await page.getByRole('radio', { name: 'JSON' }).check();
-  await page.getByLabel('JSON body').fill('{"title": ');
+  await page.getByRole('textbox', { name: 'JSON body' }).fill('{"title": ');
   await expect(page.getByText(/^Invalid JSON/)).toBeVisible();
-  await audit('request tester with a 404, history and an invalid JSON body');
+  await audit('request tester with two tabs, a 404, history and an invalid JSON body');
 
   await nav(page, 'Settings').click();
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();

@@ -7,9 +7,8 @@
  * page URL's query reaches `boot.js`, and a traversal from the page is refused. What it cannot show: Electron
  * serving the scheme, and `'self'` matching `app://deepcurrent` (see test/e2e/electron-smoke.spec.ts).
  */
-import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { APP_ORIGIN, resolveAppRequest } from '../../src-main/shell/app-protocol';
+import { answerBody, APP_ORIGIN, resolveAppRequest } from '../../src-main/shell/app-protocol';
 import { RENDERER_DIR } from '../../web/build-renderer';
 
 /** The stand-in origin the page is opened at; nothing listens there, every request is answered by the route. */
@@ -30,7 +29,7 @@ test('Chromium loads the renderer from the app protocol’s answers, with the bo
     if (/^\/assets\/.+\.js$/.test(url.pathname)) await modulesReleased;
     const answer = await resolveAppRequest(`${APP_ORIGIN}${url.pathname}${url.search}`, rendererDir, { method: route.request().method() });
     served.push({ path: url.pathname, status: answer.status, type: answer.headers['Content-Type'] ?? '' });
-    await route.fulfill({ status: answer.status, headers: answer.headers, body: answer.path ? await readFile(answer.path) : answer.body });
+    await route.fulfill({ status: answer.status, headers: answer.headers, body: answer.path ? Buffer.from(await answerBody({ ...answer, path: answer.path })) : answer.body });
   });
 
   await page.goto(`${STAND_IN}/index.html?theme=dark`, { waitUntil: 'commit' });

@@ -12,6 +12,7 @@ import { test, expect, type E2EApp } from './fixtures/app';
 import { expectAccessible } from './helpers/a11y';
 import { heldSecret } from '../helpers/held-secret';
 import { appState, countIpcCalls, DEMO, nav, signInWithPassword } from './helpers/sign-in';
+import { openRequestPart } from './helpers/workbench';
 
 const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
 
@@ -56,6 +57,7 @@ test('save writes a .http file with no secret in it; a literal Authorization is 
   expect(readFileSync(file, 'utf8')).toBe('### Read an item\n# @name Read an item\nGET {{baseUrl}}/api/v1/items/{{id}}\n');
 
   // The session token typed as a header: refused, in words, and nothing written.
+  await openRequestPart(page, 'Headers');
   await page.getByRole('button', { name: 'Add header' }).click();
   await page.getByLabel('Header 1 name', { exact: true }).fill('Authorization');
   await page.getByLabel('Header 1 value', { exact: true }).fill(`Bearer ${token}`);
@@ -95,11 +97,12 @@ test('a pasted curl command fills the request, its Authorization left out, and i
   await expect(page.getByLabel('Method', { exact: true })).toHaveValue('POST');
   await expect(path).toHaveValue('/api/v1/items?draft=1');
   await expect(page.getByLabel('Query parameter 1 name', { exact: true })).toHaveValue('draft');
+  await openRequestPart(page, 'Body');
   await expect(page.getByRole('radio', { name: 'JSON' })).toBeChecked();
-  await expect(page.getByLabel('JSON body', { exact: true })).toHaveValue('{"title": "From curl"}');
+  await expect(page.getByRole('textbox', { name: 'JSON body' })).toHaveText('{"title": "From curl"}');
   const notes = page.getByRole('status').filter({ hasText: 'Filled from the curl command.' });
   await expect(notes).toContainText('Left out: the Authorization header.');
-  await expect(notes).toContainText("This request is sent with this account's session token (Auth, below).");
+  await expect(notes).toContainText("This request is sent with this account's session token (the Authorization tab).");
   expect(sends.count).toBe(0);
   expect(await page.content()).not.toContain(token);
 

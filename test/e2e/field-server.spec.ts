@@ -8,6 +8,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures/app';
 import { DEMO, DEMO_PASSWORD, accountHeading, countIpcCalls, fact, nav, signInWithPassword } from './helpers/sign-in';
+import { openRequestPart } from './helpers/workbench';
 
 test.use({ appOptions: { offline: false, noKeychain: false, openPage: true, enableFaults: true, flavour: 'minimal' } });
 
@@ -52,6 +53,7 @@ test('the request tester lists items and creates one, answered 200 as this serve
 
   await page.getByLabel('Method', { exact: true }).selectOption('POST');
   await page.getByLabel('Path', { exact: true }).fill('/api/v1/items/');
+  await openRequestPart(page, 'Body');
   await page.getByRole('group', { name: 'Body' }).getByRole('radio', { name: 'JSON' }).check();
   await page.getByLabel('JSON body', { exact: true }).fill('{"title": "From a field server", "description": "e2e"}');
   await page.getByRole('button', { name: 'Send', exact: true }).click();

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { test, expect, KEYCHAIN_SERVICE } from './fixtures/app';
 import { loadKeytar } from '../../src-main/platform/keytar-secret-store';
 import { DEMO, DEMO_PASSWORD, fact, revealKeyFor, signInWithApiKey, signInWithPassword, storedAccount } from './helpers/sign-in';
+import { chooseAuth } from './helpers/workbench';
 import { heldSecret } from '../helpers/held-secret';
 
 test('no token, key or password leaks out of the keychain during password and key sign-in', async ({ app, page }) => {
@@ -33,7 +34,7 @@ test('no token, key or password leaks out of the keychain during password and ke
   await page.locator('nav[aria-label="Main"]').getByRole('button', { name: 'Request tester' }).click();
   await page.getByLabel('Path').fill('/api/v1/users/me');
   for (const [auth, kind] of [['API key', 'API key'], ['Session token', 'session token']] as const) {
-    await page.getByLabel('Auth').selectOption({ label: auth });
+    await chooseAuth(page, { label: auth });
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(page.getByText(new RegExp(`^GET /api/v1/users/me · 200 · .* · ${kind}$`))).toBeVisible();
   }

@@ -197,14 +197,58 @@ test('every flow can be completed with the keyboard alone, with a visible focus 
   await keyboard.type('/api/v1/usage');
   await keyboard.press('Control+Enter');
   await expect(page.getByText(/^GET \/api\/v1\/usage · 200 · /)).toBeVisible();
-  // Switch the credential to the API key with the arrow keys; a snippet through the keyboard.
-  await focusWith(page, page.getByLabel('Auth'));
-  await arrowToOption(page, page.getByLabel('Auth'), /^API key$/, 'ArrowUp');
+  // The request's parts are tabs: the arrow keys reach Authorization; switch the credential to the API key there.
+  const parts = page.getByRole('tablist', { name: 'Request parts' });
+  const query = parts.getByRole('tab', { name: 'Query' });
+  await focusWith(page, query);
+  await expectFocusRing(page, query);
+  for (let i = 0; i < 3; i += 1) await keyboard.press('ArrowRight');
+  await expect(parts.getByRole('tab', { name: 'Authorization' })).toBeFocused();
+  await expect(parts.getByRole('tab', { name: 'Authorization' })).toHaveAttribute('aria-selected', 'true');
+  const auth = page.getByLabel('Auth', { exact: true });
+  await focusWith(page, auth);
+  await arrowToOption(page, auth, /^API key$/, 'ArrowUp');
   await expect(page.getByText(`Acting as ${DEMO.ada} with API key dc_…${newKey.slice(-4)}`)).toBeVisible();
+  // A snippet through the keyboard: the last part, End from the tab list.
+  await focusWith(page, parts.getByRole('tab', { name: 'Authorization' }), 'Shift+Tab');
+  await keyboard.press('End');
+  await expect(parts.getByRole('tab', { name: 'Copy as' })).toBeFocused();
   const curl = page.getByRole('button', { name: 'curl', exact: true });
   await focusWith(page, curl);
   await keyboard.press('Enter');
   await expect(page.getByLabel('Snippet')).toHaveValue(/\$DEEPCURRENT_API_KEY/);
+
+  // The divider between the request and the response: a separator the arrow keys move.
+  const divider = page.getByRole('separator', { name: 'Resize the request and response panes' });
+  await focusWith(page, divider, 'Shift+Tab');
+  await expectFocusRing(page, divider);
+  await keyboard.press('ArrowLeft');
+  await expect(divider).toHaveAttribute('aria-valuenow', '45');
+  await keyboard.press('End');
+  await expect(divider).toHaveAttribute('aria-valuenow', '80');
+  await keyboard.press('Home');
+  await expect(divider).toHaveAttribute('aria-valuenow', '20');
+
+  // Tabs: Ctrl+T opens one (the focus is in its path), Ctrl+Enter sends it, Ctrl+Tab goes back, the arrow keys move
+  // in the tab list, Delete closes the focused tab.
+  await keyboard.press('Control+t');
+  await expect(page.getByLabel('Path')).toBeFocused();
+  await keyboard.type('/api/v1/items');
+  await keyboard.press('Control+Enter');
+  await expect(page.getByText(/^GET \/api\/v1\/items · 200 · /)).toBeVisible();
+  const openTabs = page.getByRole('tablist', { name: 'Open requests' }).getByRole('tab');
+  await expect(openTabs).toHaveCount(2);
+  await keyboard.press('Control+Tab');
+  await expect(openTabs.first()).toBeFocused();
+  await expect(openTabs.first()).toHaveAttribute('aria-selected', 'true');
+  await expectFocusRing(page, openTabs.first());
+  await keyboard.press('ArrowRight');
+  await expect(openTabs.nth(1)).toBeFocused();
+  await expect(page.getByLabel('Path')).toHaveValue('/api/v1/items');
+  await keyboard.press('Delete');
+  await expect(openTabs).toHaveCount(1);
+  await expect(openTabs.first()).toBeFocused();
+  await expect(page.getByLabel('Path')).toHaveValue('/api/v1/usage');
 
   // Settings: type a value, choose a theme with the arrow keys, save with Enter.
   await navigateTo(page, 'Settings', 'Settings');

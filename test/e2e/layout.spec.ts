@@ -14,6 +14,7 @@ import { test, expect, type E2EApp } from './fixtures/app';
 import { expectCleanLayout } from './helpers/layout';
 import { issueAsSupport, newestRegenerationRequestId, passwordToken } from './helpers/emulator-http';
 import { DEMO, DEMO_PASSWORD, nav, signInHeading, signInWithPassword } from './helpers/sign-in';
+import { openRequestPart } from './helpers/workbench';
 
 const SIZES = [
   { width: 1280, height: 800 },
@@ -93,15 +94,18 @@ async function walk(page: Page, app: E2EApp, where: string): Promise<void> {
   await expect(page.locator('.nav-dot')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText(/^Your new API key is ready/)).toBeVisible();
   await page.getByRole('button', { name: 'Add query parameter' }).click();
+  await openRequestPart(page, 'Headers');
   await page.getByRole('button', { name: 'Add header' }).click();
+  await openRequestPart(page, 'Body');
   await page.getByRole('radio', { name: 'JSON' }).check();
   await page.getByLabel('JSON body').fill('{"title": "x"}');
   await page.getByLabel('Method').selectOption('POST');
   await page.getByLabel('Path').fill('/api/v1/items');
   await button('Send').click();
-  await expect(page.getByText(/^201 /)).toBeVisible();
+  await expect(page.locator('.response-panel .status-code')).toHaveText(/^201 /);
   await check('request tester with rows, a JSON body, a response and the new-key notice');
   await button('Tree').click();
+  await openRequestPart(page, 'Copy as');
   await button('curl').click();
   await expect(page.getByLabel('Snippet')).toHaveValue(/curl/);
   await check('request tester with the response as a tree and a snippet');

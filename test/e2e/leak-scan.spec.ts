@@ -16,6 +16,7 @@ import { test, expect, type E2EApp } from './fixtures/app';
 import { issueAsSupport, newestRegenerationRequestId, passwordToken } from './helpers/emulator-http';
 import { DEMO, nav, DEMO_PASSWORD, appState, expectAccountScreen, revealKeyFor, signInHeading, signInWithPassword } from './helpers/sign-in';
 import { heldSecret } from '../helpers/held-secret';
+import { chooseAuth, openRequestPart } from './helpers/workbench';
 
 test.use({ appOptions: { offline: false, noKeychain: false, enableFaults: false, openPage: true, emulatorLog: true } });
 
@@ -173,11 +174,13 @@ test('no API key or JWT leaks into logs, files, storage, the DOM, the console or
     await page.getByLabel('Account').selectOption({ label: `${DEMO.ada} — Local emulator` });
     await expectAccountScreen(page, DEMO.ada);
     await nav(page, 'Request tester').click();
-    await page.getByLabel('Auth').selectOption('api-key');
+    await chooseAuth(page, 'api-key');
     await page.getByLabel('Path').fill('/api/v1/users/me');
+    await openRequestPart(page, 'Headers');
     await page.getByRole('button', { name: 'Add header' }).click();
     await page.getByLabel('Header 1 name').fill('X-API-Key');
     await page.getByLabel('Header 1 value').fill(newKey);
+    await openRequestPart(page, 'Query');
     await page.getByRole('button', { name: 'Add query parameter' }).click();
     await page.getByLabel('Query parameter 1 name').fill('token');
     await page.getByLabel('Query parameter 1 value').fill(typedJwt);
@@ -188,12 +191,14 @@ test('no API key or JWT leaks into logs, files, storage, the DOM, the console or
     // The path typed without a query clears the Query table (the URL and the table stay in sync).
     await page.getByLabel('Path').fill('/api/v1/items');
     await expect(page.getByRole('button', { name: 'Remove query parameter 1' })).toHaveCount(0);
+    await openRequestPart(page, 'Body');
     await page.getByRole('radio', { name: 'JSON' }).check();
     await page.getByLabel('JSON body').fill(JSON.stringify({ title: 'Keys to rotate', description: `old key ${freeKey}` }));
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(page.getByText(/^201 /)).toBeVisible();
 
     // 7. Snippets for every target hold no secret (typed values are redacted, the credential is a variable).
+    await openRequestPart(page, 'Copy as');
     for (const target of ['curl', 'Python requests', 'JavaScript fetch', 'HTTPie']) {
       await page.getByRole('button', { name: target, exact: true }).click();
       const snippet = await page.getByLabel('Snippet').inputValue();
@@ -207,19 +212,24 @@ test('no API key or JWT leaks into logs, files, storage, the DOM, the console or
     await expect(history.getByText(/^POST \/api\/v1\/items · 201 · /)).toBeVisible();
     await expect(history.getByText(/^GET \/api\/v1\/users\/me · 200 · /)).toBeVisible();
     await history.getByRole('button', { name: 'Load' }).last().click();
+    await openRequestPart(page, 'Headers');
     await expect(page.getByLabel('Header 1 value')).toHaveValue('REDACTED');
+    await openRequestPart(page, 'Query');
     await expect(page.getByLabel('Query parameter 1 value')).toHaveValue('REDACTED');
     await history.getByRole('button', { name: 'Re-run' }).first().click();
     await expect(history.getByRole('listitem')).toHaveCount(3);
     expectNone('the tester after loading from history', (await pageText(page)).dom, [newKey, typedJwt, freeKey]);
-    // The settings file holds the history (written within a second), redacted and without any body.
+    // The settings file holds the history (written within a second), redacted and without any body; and the open
+    // tabs' drafts for the next start (bodies included: they are the user's work), with what looks secret replaced.
     const settingsFile = join(app.dataDir, 'settings.json');
     // (The endpoint list cached there names /api/v1/items too: wait for the history entries themselves.)
     const storedHistory = async () => JSON.stringify((JSON.parse(await readFile(settingsFile, 'utf8')) as { history?: unknown[] }).history ?? []);
     await expect.poll(storedHistory).toContain('/api/v1/items');
-    const withHistory = await storedHistory();
-    expect(withHistory).toContain('REDACTED');
-    expect(withHistory).not.toContain('Keys to rotate');
+    await expect.poll(async () => JSON.stringify(JSON.parse(await readFile(settingsFile, 'utf8')).workbench ?? null)).toContain('Keys to rotate');
+    const withHistory = JSON.parse(await readFile(settingsFile, 'utf8')) as { history: unknown; workbench: unknown };
+    expect(JSON.stringify(withHistory.history)).toContain('REDACTED');
+    expect(JSON.stringify(withHistory.history)).not.toContain('Keys to rotate');
+    expectNone('the tabs kept in the settings file', JSON.stringify(withHistory.workbench), secrets);
 
     // 9. Sign out of both accounts (each takes its history with it).
     await nav(page, 'Account').click();
@@ -269,8 +279,11 @@ test('no API key or JWT leaks into logs, files, storage, the DOM, the console or
     scanned.push(path);
   }
   expect(scanned.some((p) => p.endsWith('settings.json'))).toBe(true);
-  const settings = JSON.parse(await readFile(join(app.dataDir, 'settings.json'), 'utf8')) as { history?: unknown[] };
-  expect(settings.history ?? []).toEqual([]);
+  const settings = await readFile(join(app.dataDir, 'settings.json'), 'utf8');
+  const stored = JSON.parse(settings) as { history?: unknown[]; workbench?: { accounts?: Record<string, unknown> } };
+  // Each account took its history and its tabs with it at sign-out.
+  expect(stored.history ?? []).toEqual([]);
+  expect(stored.workbench?.accounts ?? {}).toEqual({});
 
   const end = await pageText(page);
   expectNone('the DOM at the end', end.dom, all);

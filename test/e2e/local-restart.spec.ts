@@ -11,6 +11,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures/app';
 import { DEMO, expectAccountScreen, fact, nav, signInWithPassword, storedAccount } from './helpers/sign-in';
 import { openApiKeyScreen, revealInApp } from './helpers/reveal-in-app';
+import { chooseAuth } from './helpers/workbench';
 
 test.use({ appOptions: { offline: false, noKeychain: false, enableFaults: false, openPage: true, embeddedEmulator: true } });
 
@@ -18,7 +19,7 @@ test.use({ appOptions: { offline: false, noKeychain: false, enableFaults: false,
 async function sendUsersMe(page: Page, auth: 'token' | 'api-key'): Promise<void> {
   await page.getByLabel('Method', { exact: true }).selectOption('GET');
   await page.getByLabel('Path', { exact: true }).fill('/api/v1/users/me');
-  await page.getByLabel('Auth', { exact: true }).selectOption(auth);
+  await chooseAuth(page, auth);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
 }
 

@@ -22,14 +22,26 @@ async function openTester(page: Page): Promise<void> {
   await expect(page.getByLabel('Endpoint', { exact: true }).locator('option')).not.toHaveCount(1);
 }
 
-/** The controls of the tester a user fills. */
+/** A part of the request (`Query`, `Headers`, `Body`, `Authorization`, `Copy as`), as a tab of the request pane. */
+function part(page: Page, name: string) {
+  return page.getByRole('tablist', { name: 'Request parts' }).getByRole('tab', { name: new RegExp(`^${name}( \\(|$)`) });
+}
+
+/** The controls of the tester a user fills; `body` and `auth` open their part of the request first. */
 function editor(page: Page) {
   return {
     method: page.getByLabel('Method', { exact: true }),
     path: page.getByLabel('Path', { exact: true }),
-    auth: page.getByLabel('Auth', { exact: true }),
-    body: (kind: 'None' | 'JSON' | 'Form' | 'Text') => page.getByRole('group', { name: 'Body' }).getByRole('radio', { name: kind }),
-    json: page.getByLabel('JSON body', { exact: true }),
+    auth: async () => {
+      await part(page, 'Authorization').click();
+      return page.getByLabel('Auth', { exact: true });
+    },
+    body: async (kind: 'None' | 'JSON' | 'Form' | 'Text') => {
+      await part(page, 'Body').click();
+      return page.getByRole('group', { name: 'Body' }).getByRole('radio', { name: kind });
+    },
+    /** The JSON body's code editor (its text, as a textbox). */
+    json: page.getByRole('textbox', { name: 'JSON body', exact: true }),
     send: page.getByRole('button', { name: 'Send', exact: true }),
   };
 }
@@ -39,8 +51,9 @@ function statusCode(page: Page) {
   return page.locator('.response-panel .status-code');
 }
 
+/** The response body's code editor (read-only text). */
 function responseBody(page: Page) {
-  return page.getByLabel('Response body', { exact: true });
+  return page.getByRole('textbox', { name: 'Response body', exact: true });
 }
 
 /** The history entries, newest first. */
@@ -71,8 +84,8 @@ test('GET /api/v1/users/me chosen in the endpoint picker is sent with the API ke
   await picker.selectOption((await option.getAttribute('value'))!);
   await expect(e.method).toHaveValue('GET');
   await expect(e.path).toHaveValue('/api/v1/users/me');
-  await expect(e.body('None')).toBeChecked();
-  await expect(e.auth).toHaveValue('api-key');
+  await expect(await e.body('None')).toBeChecked();
+  await expect(await e.auth()).toHaveValue('api-key');
 
   await e.send.click();
   await expect(statusCode(page)).toHaveText('200 OK');
@@ -92,7 +105,7 @@ test('an item is created from a JSON body and then listed; Ctrl+Enter sends', as
   const e = editor(page);
   await e.method.selectOption('POST');
   await e.path.fill('/api/v1/items');
-  await e.body('JSON').check();
+  await (await e.body('JSON')).check();
   await e.json.fill('{"title": "Buy more ink"');
   await expect(page.getByText(/^Invalid JSON: /)).toBeVisible();
   await e.json.fill('{"title": "Buy more ink", "description": "made by the e2e test"}');
@@ -102,7 +115,7 @@ test('an item is created from a JSON body and then listed; Ctrl+Enter sends', as
   await expect(responseBody(page)).toContainText('"title": "Buy more ink"');
 
   await e.method.selectOption('GET');
-  await e.body('None').check();
+  await (await e.body('None')).check();
   await e.path.fill('/api/v1/items');
   await e.path.press('Control+Enter');
   await expect(statusCode(page)).toHaveText('200 OK');
@@ -183,11 +196,11 @@ test('a history entry is re-run as a new newest entry, and Load fills the editor
   const e = editor(page);
   await e.method.selectOption('POST');
   await e.path.fill('/api/v1/items');
-  await e.body('JSON').check();
+  await (await e.body('JSON')).check();
   await e.json.fill('{"title": "first"}');
   await e.send.click();
   await expect(statusCode(page)).toHaveText('201 Created');
-  await e.body('None').check();
+  await (await e.body('None')).check();
   await send(page, 'GET', '/api/v1/users/me');
   await expect(statusCode(page)).toHaveText('200 OK');
   await expect(historyRows(page)).toHaveCount(2);
@@ -205,13 +218,13 @@ test('a history entry is re-run as a new newest entry, and Load fills the editor
   await historyRows(page).nth(1).getByRole('button', { name: 'Load' }).click();
   await expect(e.method).toHaveValue('GET');
   await expect(e.path).toHaveValue('/api/v1/users/me');
-  await expect(e.body('None')).toBeChecked();
+  await expect(await e.body('None')).toBeChecked();
   // And the original POST, with its JSON body.
   await historyRows(page).nth(2).getByRole('button', { name: 'Load' }).click();
   await expect(e.method).toHaveValue('POST');
   await expect(e.path).toHaveValue('/api/v1/items');
-  await expect(e.body('JSON')).toBeChecked();
-  await expect(e.json).toHaveValue('{"title": "first"}');
+  await expect(await e.body('JSON')).toBeChecked();
+  await expect(e.json).toHaveText('{"title": "first"}');
   await expect(historyRows(page)).toHaveCount(3);
 });
 
@@ -237,6 +250,7 @@ test('every snippet reads the credential from an environment variable and hides 
 
   const e = editor(page);
   await e.path.fill('/api/v1/users/me');
+  await part(page, 'Headers').click();
   await page.getByRole('button', { name: 'Add header' }).click();
   await page.getByLabel('Header 1 name', { exact: true }).fill('X-API-Key');
   await page.getByLabel('Header 1 value', { exact: true }).fill(apiKey!);
@@ -246,7 +260,8 @@ test('every snippet reads the credential from an environment variable and hides 
     ['api-key', 'DEEPCURRENT_API_KEY'],
     ['token', 'DEEPCURRENT_TOKEN'],
   ] as const) {
-    await e.auth.selectOption(auth);
+    await (await e.auth()).selectOption(auth);
+    await part(page, 'Copy as').click();
     for (const target of ['curl', 'Python requests', 'JavaScript fetch', 'HTTPie']) {
       await page.getByRole('button', { name: target, exact: true }).click();
       await expect(page.getByRole('button', { name: target, exact: true })).toHaveAttribute('aria-pressed', 'true');

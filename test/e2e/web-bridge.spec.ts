@@ -174,7 +174,7 @@ test.describe('a page on another origin', () => {
   });
 });
 
-test('the CSP is served with the page and enforced: no inline, foreign or blob scripts, no remote requests', async ({
+test('the CSP is served with the page and enforced: no inline, foreign or blob scripts, no remote requests, no inline styles without the page’s nonce', async ({
   app,
   page,
 }) => {
@@ -184,6 +184,8 @@ test('the CSP is served with the page and enforced: no inline, foreign or blob s
   expect(headers['content-security-policy']).toContain("default-src 'none'");
   expect(headers['content-security-policy']).toContain("script-src 'self'");
   expect(headers['content-security-policy']).not.toMatch(/unsafe-eval|unsafe-inline/);
+  const nonce = /style-src 'self' 'nonce-([A-Za-z0-9_-]{22})';/.exec(headers['content-security-policy']!)?.[1];
+  expect(nonce, 'style-src names a fresh nonce').toBeDefined();
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBe('no-referrer');
   // (Chromium lets DevTools-protocol evaluation use eval whatever the CSP, so "no unsafe-eval" is checked on the
@@ -203,6 +205,18 @@ test('the CSP is served with the page and enforced: no inline, foreign or blob s
     const blob = document.createElement('script');
     blob.src = URL.createObjectURL(new Blob(['window.__inlineRan = true'], { type: 'text/javascript' }));
     document.head.appendChild(blob);
+    // A <style> without the page's nonce is refused; one with it (as the code editor makes them) applies.
+    const probe = document.createElement('p');
+    probe.id = 'style-probe';
+    document.body.appendChild(probe);
+    const foreignStyle = document.createElement('style');
+    foreignStyle.textContent = '#style-probe { margin-left: 17px; }';
+    document.head.appendChild(foreignStyle);
+    const pageNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce ?? '';
+    const nonced = document.createElement('style');
+    nonced.setAttribute('nonce', pageNonce);
+    nonced.textContent = '#style-probe { margin-top: 23px; }';
+    document.head.appendChild(nonced);
     let remoteBlocked = false;
     try {
       await fetch('https://example.com/');
@@ -210,13 +224,18 @@ test('the CSP is served with the page and enforced: no inline, foreign or blob s
       remoteBlocked = true;
     }
     await settle();
-    return { inlineRan: w.__inlineRan, violations, remoteBlocked };
+    const probed = getComputedStyle(probe);
+    return { inlineRan: w.__inlineRan, violations, remoteBlocked, marginLeft: probed.marginLeft, marginTop: probed.marginTop, pageNonce };
   });
+  expect(enforced.pageNonce).toBe(nonce);
+  expect(enforced.marginLeft).toBe('0px');
+  expect(enforced.marginTop).toBe('23px');
   expect(enforced.inlineRan).toBe(false);
   const blocked = new Set(enforced.violations);
   expect(blocked).toContain('script-src-elem inline');
   expect(blocked).toContain('script-src-elem http://127.0.0.1:9/evil.js');
   expect(blocked).toContain('script-src-elem blob');
   expect(blocked).toContain('connect-src https://example.com/');
+  expect(blocked).toContain('style-src-elem inline');
   expect(enforced.remoteBlocked).toBe(true);
 });

@@ -126,6 +126,17 @@ describe('fault injection (enableFaults)', () => {
     expect((await api(emu.url, '/api/v1/__echo?status=204', { method: 'DELETE' })).status).toBe(204);
   });
 
+  it('__json answers a JSON list of items of exactly N bytes', async () => {
+    const res = await fetch(emu.url + '/api/v1/__json?size=5000000');
+    expect(res.headers.get('content-type')).toBe('application/json');
+    const text = await res.text();
+    expect(text.length).toBe(5_000_000);
+    const doc = JSON.parse(text) as { data: Array<{ id: string; title: string }>; count: number };
+    expect(doc.count).toBe(doc.data.length);
+    expect(doc.data[0]).toMatchObject({ id: 'it_000000', title: 'Item 0' });
+    expect((await fetch(emu.url + '/api/v1/__json?size=10')).status).toBe(422);
+  });
+
   it('__bytes answers N bytes of the requested content type', async () => {
     const res = await fetch(emu.url + '/api/v1/__bytes?size=1000&type=image/png');
     expect(res.headers.get('content-type')).toBe('image/png');

@@ -119,7 +119,11 @@ export async function startTester(options: TesterOptions = {}): Promise<TesterFi
     apiKey,
     seen: new Set([token, apiKey]),
     exchange: (request, requestId) =>
-      fixture.handlers.sendRequest({ requestId: requestId ?? `req-${++counter}`, request: composed(request) }),
+      fixture.handlers.sendRequest({
+        requestId: requestId ?? `req-${++counter}`,
+        request: composed(request),
+        draftAccountId: fixture.ctx.session.activeId() ?? 'no-account',
+      }),
     send: async (request, requestId) => {
       const sent = await fixture.exchange(request, requestId);
       if (!sent.ok) return sent;

@@ -270,13 +270,14 @@ describe('key management, offline and on the contract’s server', () => {
 
 describe('the request tester against a server in the field', () => {
   it('lists items and creates one (answered 200, not 201) with the session token', async () => {
-    const { app } = await signedIn();
-    const list = response(await app.call('sendRequest', { requestId: 'list', request: composed({ path: '/api/v1/items/', auth: 'token' }) }));
+    const { app, account } = await signedIn();
+    const draftAccountId = account.id;
+    const list = response(await app.call('sendRequest', { requestId: 'list', request: composed({ path: '/api/v1/items/', auth: 'token' }), draftAccountId }));
     expect(list.status).toBe(200);
     expect(JSON.parse(list.text)).toEqual({ data: expect.any(Array), count: expect.any(Number) });
 
     const body = { kind: 'json' as const, text: '{"title":"From the tester","description":"field server"}' };
-    const created = response(await app.call('sendRequest', { requestId: 'create', request: composed({ method: 'POST', path: '/api/v1/items/', body, auth: 'token' }) }));
+    const created = response(await app.call('sendRequest', { requestId: 'create', request: composed({ method: 'POST', path: '/api/v1/items/', body, auth: 'token' }), draftAccountId }));
     expect(created.status).toBe(200);
     expect(JSON.parse(created.text)).toEqual({ title: 'From the tester', description: 'field server', id: expect.any(Number), owner_id: expect.any(Number) });
   });
@@ -303,7 +304,7 @@ describe('a token the server no longer accepts (its signing secret was rotated)'
     const results: Result<unknown>[] = [
       await app.call('refreshProfile', { accountId: account.id }),
       await app.call('getApiKeyStatus', { accountId: account.id }),
-      await app.call('sendRequest', { requestId: 'again', request: composed({ path: '/api/v1/items/', auth: 'token' }) }),
+      await app.call('sendRequest', { requestId: 'again', request: composed({ path: '/api/v1/items/', auth: 'token' }), draftAccountId: account.id }),
     ];
     for (const result of results) {
       const error = failure(result);

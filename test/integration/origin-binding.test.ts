@@ -108,7 +108,7 @@ describe('a settings file that points an account at another server', () => {
     expect((await api(app)('getApiKeyStatus', { accountId: account.id })).ok).toBe(false);
     expect((await api(app)('copyApiKey', { accountId: account.id, role: 'current' })).ok).toBe(false);
     for (const auth of ['token', 'api-key', 'none'] as const) {
-      const sent = await api(app)('sendRequest', { requestId: `r-${auth}`, request: composed({ auth }) });
+      const sent = await api(app)('sendRequest', { requestId: `r-${auth}`, request: composed({ auth }), draftAccountId: account.id });
       expect(sent.ok).toBe(false);
     }
     expect(seenByTrap).toEqual([]);
@@ -120,7 +120,7 @@ describe('a settings file that points an account at another server', () => {
     const accountId = state.activeAccountId!;
     // The reason is remembered until the next sign-in, but the binding holds again: calls go out.
     expect(value(await api(app)('refreshProfile', { accountId })).email).toBe('ada@deepcurrent.test');
-    expect(value(await api(app)('sendRequest', { requestId: 'back', request: composed({ auth: 'api-key' }) })).outcome).toMatchObject({ ok: true, response: { status: 200 } });
+    expect(value(await api(app)('sendRequest', { requestId: 'back', request: composed({ auth: 'api-key' }), draftAccountId: accountId })).outcome).toMatchObject({ ok: true, response: { status: 200 } });
     expect(seenByTrap).toEqual([]);
   });
 });

@@ -54,7 +54,12 @@ async function signIn(email: string): Promise<string> {
 
 /** Sends `GET /api/v1/items?who=<marker>` as the active account. */
 async function sendAs(marker: string): Promise<void> {
-  const sent = await call('sendRequest', { requestId: `r-${marker}-${Math.random()}`, request: composed({ path: '/api/v1/items', query: [{ name: 'who', value: marker, enabled: true }], auth: 'token' }) });
+  const draftAccountId = (await call('getState', {})).activeAccountId!;
+  const sent = await call('sendRequest', {
+    requestId: `r-${marker}-${Math.random()}`,
+    request: composed({ path: '/api/v1/items', query: [{ name: 'who', value: marker, enabled: true }], auth: 'token' }),
+    draftAccountId,
+  });
   expect(sent.outcome.ok).toBe(true);
 }
 
@@ -126,7 +131,7 @@ describe('history per account', () => {
   it('keeps no entry for a request whose answer comes after its account signed out', async () => {
     const free = await signIn(FREE);
     await callApi(testHttp, emu.url, { method: 'POST', path: '/__faults', json: { mode: 'stall', path: '/api/v1/items', times: 1 } });
-    const pending = app.router.call('sendRequest', { requestId: 'late', request: composed({ path: '/api/v1/items', auth: 'token' }) });
+    const pending = app.router.call('sendRequest', { requestId: 'late', request: composed({ path: '/api/v1/items', auth: 'token' }), draftAccountId: free });
     await new Promise((resolve) => setTimeout(resolve, 100));
     await call('signOut', { accountId: free });
     await call('cancelRequest', { requestId: 'late' });

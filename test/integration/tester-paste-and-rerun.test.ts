@@ -85,7 +85,8 @@ describe('a pasted curl command', () => {
   it('typed or pasted as the path is never sent and leaves no history', async () => {
     const historyBefore = (await call('listHistory', {})).length;
     const sentBefore = hits.length;
-    const error = await refusal('sendRequest', { requestId: 'curl-as-path', request: composed({ path: `curl ${emu.url}/api/v1/users/me`, auth: 'token' }) });
+    const draftAccountId = (await call('getState', {})).activeAccountId!;
+    const error = await refusal('sendRequest', { requestId: 'curl-as-path', request: composed({ path: `curl ${emu.url}/api/v1/users/me`, auth: 'token' }), draftAccountId });
     expect(error).toEqual({ kind: 'invalid-input', message: CURL_AS_PATH });
     expect(hits.length).toBe(sentBefore);
     expect((await call('listHistory', {})).length).toBe(historyBefore);

@@ -268,7 +268,7 @@ describe('401 and 403 for the account', () => {
     const accounts = f.ctx.kv.get('accounts');
     f.ctx.kv.set('accounts', []);
     try {
-      const r = await f.handlers.sendRequest({ requestId: 'lonely', request: composed({}) });
+      const r = await f.handlers.sendRequest({ requestId: 'lonely', request: composed({}), draftAccountId: f.account.id });
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.kind).toBe('not-signed-in');
     } finally {

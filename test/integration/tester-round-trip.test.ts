@@ -50,7 +50,8 @@ describe('an attempted request is answered with its outcome, history entry and a
   it('does not call a 401 to a request without a credential a rejected credential', async () => {
     const sent = value(await f.exchange({ path: '/api/v1/__echo', query: [{ name: 'status', value: '401', enabled: true }], auth: 'none' }));
     expect(responseOf(sent)).toMatchObject({ status: 401, credentialRejected: false });
-    expect(responseOf(sent).explanation).toContain('This request was sent without a credential');
+    expect(responseOf(sent).explanation).toContain('no credential was sent');
+    expect(responseOf(sent).explanation).not.toContain('Sign in again');
     expect(sent.account?.needsSignIn).toBe(false);
   });
 

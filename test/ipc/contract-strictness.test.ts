@@ -39,14 +39,40 @@ const VALID: { [K in ApiName]: Array<RequestOf<K>> } = {
   requestNewKey: [{ accountId: 'acc_x', reason: 'lost', note: '' }],
   confirmNewKey: [{ accountId: 'acc_x' }],
   sendRequest: [
-    { requestId: 'r1', request: { ...request, body: { kind: 'none' } } },
     { requestId: 'r1', request: { ...request, body: { kind: 'none' } }, draftAccountId: 'acc_x' },
-    { requestId: 'r1', request: { ...request, body: { kind: 'json', text: '{}' } } },
-    { requestId: 'r1', request: { ...request, body: { kind: 'form', fields: [row] } } },
-    { requestId: 'r1', request: { ...request, body: { kind: 'text', text: 'hi', contentType: 'text/plain' } } },
+    { requestId: 'r1', request: { ...request, body: { kind: 'json', text: '{}' } }, draftAccountId: 'acc_x' },
+    { requestId: 'r1', request: { ...request, body: { kind: 'form', fields: [row] } }, draftAccountId: 'acc_x' },
+    { requestId: 'r1', request: { ...request, body: { kind: 'text', text: 'hi', contentType: 'text/plain' } }, draftAccountId: 'acc_x', sendAsActiveAccount: true },
   ],
   cancelRequest: [{ requestId: 'r1' }],
-  listEndpoints: [{}, { refresh: true }],
+  listEndpoints: [{}],
+  saveResponseBody: [{ historyId: 'h1' }],
+  loadTabs: [{ accountId: 'acc_x' }],
+  saveTabs: [
+    {
+      accountId: 'acc_x',
+      tabs: [
+        {
+          id: 'tab-1',
+          draft: {
+            method: 'POST',
+            path: '/api/v1/items',
+            query: [row],
+            headers: [row],
+            bodyKind: 'json',
+            jsonText: '{}',
+            formFields: [row],
+            text: '',
+            textContentType: 'text/plain',
+            auth: null,
+            endpointId: '',
+          },
+        },
+      ],
+      activeTabId: 'tab-1',
+      split: 50,
+    },
+  ],
   listHistory: [{}, { scope: 'all' }],
   clearHistory: [{}],
   openLogsFolder: [{}],
@@ -122,9 +148,30 @@ describe('the IPC contract is strict at every level', () => {
     );
   });
 
+  it('walks the nested objects of saveTabs: a tab, its draft and its rows', () => {
+    const where = new Set(cases.filter((c) => c.name === 'saveTabs').map((c) => c.where));
+    expect([...where]).toEqual(expect.arrayContaining(['tabs.0', 'tabs.0.draft', 'tabs.0.draft.query.0', 'tabs.0.draft.formFields.0']));
+  });
+
+  it.each([false, 'yes', 1, null])('sendRequest refuses sendAsActiveAccount %j (only true says the user chose)', async (flag) => {
+    const { router, calls } = recordingRouter();
+    const payload = { requestId: 'r1', request: { ...request, body: { kind: 'none' } }, draftAccountId: 'acc_x', sendAsActiveAccount: flag };
+    expect(await router.call('sendRequest', payload)).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    expect(calls).toEqual([]);
+  });
+
+  it('sendRequest refuses a request that does not say which account its draft was made for', async () => {
+    const { router, calls } = recordingRouter();
+    expect(await router.call('sendRequest', { requestId: 'r1', request: { ...request, body: { kind: 'none' } } })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-input', message: 'The request was not valid (draftAccountId).' },
+    });
+    expect(calls).toEqual([]);
+  });
+
   it.each(['API-KEY', 'bearer', 'basic', '', 'none ', null])('sendRequest refuses auth %j', async (auth) => {
     const { router, calls } = recordingRouter();
-    const payload = { requestId: 'r1', request: { ...request, body: { kind: 'none' }, auth } };
+    const payload = { requestId: 'r1', request: { ...request, body: { kind: 'none' }, auth }, draftAccountId: 'acc_x' };
     expect(await router.call('sendRequest', payload)).toMatchObject({
       ok: false,
       error: { kind: 'invalid-input', message: 'The request was not valid (request.auth).' },

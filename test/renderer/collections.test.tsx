@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { useAppStore } from '../../src-renderer/store';
 import { Backend, useEmulator } from './real-backend';
-import { button, byLabel, click, goTo, pageText, press, queryButton, renderApp, type, waitFor } from './helpers';
+import { button, byLabel, click, goTo, pageText, press, queryButton, renderApp, requestPart, type, waitFor } from './helpers';
 
 const emulator = useEmulator();
 let folder = '';
@@ -56,6 +56,7 @@ describe('saving a request', () => {
 
   it('refuses a request with a literal Authorization header, says what to do, and writes nothing', async () => {
     await openTester();
+    await requestPart('Headers');
     await click(button('Add header'));
     await type(byLabel('Header 1 name'), 'Authorization');
     await type(byLabel('Header 1 value'), 'Bearer my-own-token');

@@ -3,6 +3,7 @@
  * the app against a `window.deepcurrent` (the real main process, `real-backend.ts`), find controls the way a user names them (label text, button text),
  * and type, click, choose and press keys with the events React listens to.
  */
+import { EditorView } from '@codemirror/view';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { App } from '../../src-renderer/app';
@@ -197,4 +198,50 @@ export function tab(name: string): HTMLButtonElement {
   const found = Array.from(document.querySelectorAll<HTMLButtonElement>('[role="tab"]')).find((t) => norm(t.textContent) === name);
   if (!found) throw new Error(`No tab "${name}"`);
   return found;
+}
+
+/** The code editor (CodeMirror) whose text is labelled `label`, once it has loaded. */
+export async function editor(label: string): Promise<EditorView> {
+  const content = await waitFor(() => queryByLabel(label));
+  const view = EditorView.findFromDOM(content);
+  if (!view) throw new Error(`"${label}" is not a code editor`);
+  return view;
+}
+
+/** Replaces the text of a code editor as typing would (through CodeMirror's own update, so listeners see it). */
+export async function typeInEditor(label: string, text: string): Promise<void> {
+  const view = await editor(label);
+  await act(async () => {
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: 'input.type' });
+  });
+  await flush();
+}
+
+/** The whole text of a code editor (the DOM holds only the lines in view). */
+export async function editorText(label: string): Promise<string> {
+  return (await editor(label)).state.doc.toString();
+}
+
+/** A tab of a tab list, by the list's name and the start of the tab's name (`Body` finds `Body (JSON)`). */
+export function tabIn(list: string, name: string): HTMLButtonElement {
+  const tablist = document.querySelector(`[role="tablist"][aria-label="${list}"]`);
+  const found = Array.from(tablist?.querySelectorAll<HTMLButtonElement>('[role="tab"]') ?? []).find((t) => {
+    const named = t.cloneNode(true) as HTMLElement;
+    for (const hidden of Array.from(named.querySelectorAll('[aria-hidden="true"]'))) hidden.remove();
+    const text = norm(named.textContent);
+    return text === name || text.startsWith(`${name} (`);
+  });
+  if (!found) throw new Error(`No tab "${name}" in "${list}"`);
+  return found;
+}
+
+/** Opens a part of the request (`Query`, `Headers`, `Body`, `Authorization`, `Copy as`). */
+export async function requestPart(name: string): Promise<void> {
+  await click(tabIn('Request parts', name));
+}
+
+/** The text of the code editor labelled `label` right now, or null when there is none (yet). */
+export function editorTextNow(label: string): string | null {
+  const content = queryByLabel(label);
+  return content ? (EditorView.findFromDOM(content)?.state.doc.toString() ?? null) : null;
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { activeAccount, useAppStore } from '../../src-renderer/store';
 import { Backend, useEmulator } from './real-backend';
-import { button, byLabel, choose, click, goTo, pageText, queryButton, renderApp, type, waitFor } from './helpers';
+import { button, byLabel, choose, click, editorTextNow, goTo, pageText, queryButton, renderApp, requestPart, type, waitFor } from './helpers';
 
 const emulator = useEmulator();
 
@@ -35,11 +35,13 @@ describe('a pasted curl command', () => {
     await waitFor(() => main.count('importCurl') === 1 && byLabel<HTMLSelectElement>('Method').value === 'POST');
     expect(byLabel<HTMLInputElement>('Path').value).toBe('/api/v1/items?draft=1');
     expect(byLabel<HTMLInputElement>('Query parameter 1 name').value).toBe('draft');
+    await requestPart('Headers');
     expect(byLabel<HTMLInputElement>('Header 1 name').value).toBe('X-Trace');
+    await requestPart('Body');
     expect(byLabel<HTMLInputElement>('JSON').checked).toBe(true);
-    expect(byLabel<HTMLTextAreaElement>('JSON body').value).toBe('{"title":"Ink"}');
+    await waitFor(() => editorTextNow('JSON body') === '{"title":"Ink"}');
     expect(pageText()).toContain('Left out: the Authorization header.');
-    expect(pageText()).toContain("This request is sent with this account's API key (Auth, below).");
+    expect(pageText()).toContain("This request is sent with this account's API key (the Authorization tab).");
     expect(main.count('sendRequest')).toBe(0);
     expect(JSON.stringify(useAppStore.getState().tester.draft)).not.toContain('abc.def.ghi');
   });

@@ -14,7 +14,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { buildMenuTemplate, installAppMenu } = await import('../../src-main/shell/app-menu');
+const { buildMenuTemplate, installAppMenu, WORKBENCH_SHORTCUTS } = await import('../../src-main/shell/app-menu');
 
 const PLATFORMS = ['darwin', 'win32', 'linux'] as const;
 
@@ -93,6 +93,14 @@ describe('the application menu', () => {
     expect(roles(menu(template('darwin', true), 'Window'))).toEqual(['minimize', 'zoom', 'front']);
     expect(roles(menu(template('win32', true), 'Window'))).toEqual(['minimize', 'close']);
     expect(roles(menu(template('linux', true), 'Window'))).toEqual(['minimize', 'close']);
+  });
+
+  it.each(PLATFORMS)('leaves the workbench’s shortcuts (Ctrl+T, Ctrl+W, Ctrl+Tab, Ctrl+L, Ctrl+Enter) to the page on %s', (platform) => {
+    const items = allItems(template(platform, false));
+    const taken = items.map((item) => item.accelerator ?? (item.role === 'close' ? 'CommandOrControl+W' : null)).filter(Boolean);
+    for (const shortcut of WORKBENCH_SHORTCUTS) expect(taken, shortcut).not.toContain(shortcut);
+    const close = items.find((item) => item.role === 'close');
+    if (close) expect(close.accelerator).toBe('CommandOrControl+Shift+W');
   });
 
   it.each(PLATFORMS)('opens the logs folder from Help on %s through the callback', (platform) => {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  answerBody,
   APP_INDEX_URL,
   APP_ORIGIN,
   APP_SCHEME_PRIVILEGES,
@@ -30,7 +31,7 @@ beforeAll(() => {
   outside = join(base, 'outside');
   mkdirSync(join(renderer, 'assets', 'sub'), { recursive: true });
   mkdirSync(outside);
-  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>DeepCurrent</title>');
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><meta property="csp-nonce" nonce="DEEPCURRENT_STYLE_NONCE"><title>DeepCurrent</title>');
   writeFileSync(join(renderer, 'boot.js'), '/* boot */');
   writeFileSync(join(renderer, '.env'), 'SECRET=1');
   writeFileSync(join(renderer, 'assets', 'index-Ab_1-x.js'), 'export {};');
@@ -158,7 +159,8 @@ describe('what the app protocol refuses', () => {
 describe('the headers of every answer', () => {
   it('carry a CSP that names the app origin and never allows file:', async () => {
     const answer = await resolve(APP_INDEX_URL);
-    expect(answer.headers['Content-Security-Policy']).toBe(buildContentSecurityPolicy({ appOrigin: APP_ORIGIN }));
+    expect(answer.headers['Content-Security-Policy']).toBe(buildContentSecurityPolicy({ appOrigin: APP_ORIGIN, styleNonce: answer.styleNonce }));
+    expect((await resolve(`${APP_ORIGIN}/boot.js`)).headers['Content-Security-Policy']).toBe(buildContentSecurityPolicy({ appOrigin: APP_ORIGIN }));
     const csp = cspDirectives(answer);
     expect(csp.get('script-src')).toEqual(["'self'", APP_ORIGIN]);
     expect(csp.get('connect-src')).toEqual(["'self'", APP_ORIGIN]);
@@ -176,9 +178,20 @@ describe('the headers of every answer', () => {
     }
   });
 
-  it('carry the CSP the caller gives (the one the session also applies)', async () => {
-    const answer = await resolveAppRequest(APP_INDEX_URL, renderer, { csp: "default-src 'none'" });
-    expect(answer.headers['Content-Security-Policy']).toBe("default-src 'none'");
+  it('carry the CSP the caller gives, with the page’s style nonce', async () => {
+    const answer = await resolveAppRequest(APP_INDEX_URL, renderer, { csp: (nonce) => `default-src 'none'; style-src 'nonce-${nonce}'` });
+    expect(answer.headers['Content-Security-Policy']).toBe(`default-src 'none'; style-src 'nonce-${answer.styleNonce}'`);
+  });
+
+  it('give the page a fresh style nonce each time, in its CSP and in its text, and no other file one', async () => {
+    const first = await resolve(APP_INDEX_URL);
+    const second = await resolve(APP_INDEX_URL);
+    expect(first.styleNonce).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(second.styleNonce).not.toBe(first.styleNonce);
+    expect(cspDirectives(first).get('style-src')).toEqual(["'self'", APP_ORIGIN, `'nonce-${first.styleNonce}'`]);
+    const text = new TextDecoder().decode(await answerBody({ ...first, path: first.path! }));
+    expect(text).toBe(`<!doctype html><meta property="csp-nonce" nonce="${first.styleNonce}"><title>DeepCurrent</title>`);
+    expect((await resolve(`${APP_ORIGIN}/boot.js`)).styleNonce).toBeUndefined();
   });
 });
 
@@ -206,8 +219,11 @@ describe('the Electron binding (with a stand-in for protocol)', () => {
     const response = await handler(new Request(`${APP_INDEX_URL}?signin=*production`));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(response.headers.get('content-security-policy')).toContain(`script-src 'self' ${APP_ORIGIN}`);
-    expect(await response.text()).toBe(readFileSync(join(renderer, 'index.html'), 'utf8'));
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain(`script-src 'self' ${APP_ORIGIN}`);
+    const nonce = /'nonce-([A-Za-z0-9_-]+)'/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    expect(await response.text()).toBe(readFileSync(join(renderer, 'index.html'), 'utf8').replace('DEEPCURRENT_STYLE_NONCE', nonce!));
   });
 
   it('answers a refusal with its status, plain text and the CSP, and logs no URL', async () => {

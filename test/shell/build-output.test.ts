@@ -142,6 +142,9 @@ describe('the renderer bundle', () => {
     const html = readFileSync(join(packaged, 'renderer', 'index.html'), 'utf8');
     expect(html).toMatch(/http-equiv="Content-Security-Policy"/);
     expect(html).not.toMatch(/unsafe-eval|unsafe-inline/);
+    // Styles: the app's files and the page's nonce, which every server replaces per answer (the code editor's).
+    expect(html).toMatch(/style-src 'self' 'nonce-DEEPCURRENT_STYLE_NONCE';/);
+    expect(html).toMatch(/<meta property="csp-nonce" nonce="DEEPCURRENT_STYLE_NONCE"/);
     expect(html).toMatch(/src="\.\/assets\/[^"]+\.js"/);
     expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>[^<]+<\/script>/);
   });

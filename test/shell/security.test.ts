@@ -4,8 +4,11 @@ import {
   denyPermissionCheck,
   denyPermissionRequest,
   isAppUrl,
+  newStyleNonce,
   secureWebPreferences,
   securityHeaders,
+  STYLE_NONCE_PLACEHOLDER,
+  withStyleNonce,
   type AppUrls,
 } from '../../src-main/shell/security';
 
@@ -62,6 +65,28 @@ describe('content security policy', () => {
     expect(() => buildContentSecurityPolicy({ appOrigin: 'file://' })).toThrow();
     expect(() => buildContentSecurityPolicy({ appOrigin: 'file://host' })).toThrow();
     expect(() => buildContentSecurityPolicy({ appOrigin: "app://deepcurrent 'unsafe-eval'" })).toThrow();
+  });
+
+  it('allows the code editor’s run-time <style> elements by the page’s nonce only, never by unsafe-inline', () => {
+    const nonce = newStyleNonce();
+    const app = directives(buildContentSecurityPolicy({ appOrigin: 'app://deepcurrent', styleNonce: nonce }));
+    expect(app.get('style-src')).toEqual(["'self'", 'app://deepcurrent', `'nonce-${nonce}'`]);
+    expect(app.get('script-src')).toEqual(["'self'", 'app://deepcurrent']);
+    expect([...app.values()].flat().filter((source) => source.startsWith("'unsafe-"))).toEqual([]);
+    // The dev server's policy allows inline styles already; a nonce there would switch that off for vite's own.
+    const dev = directives(buildContentSecurityPolicy({ devServerUrl: 'http://localhost:5173/', styleNonce: nonce }));
+    expect(dev.get('style-src')).toEqual(["'self'", 'http://localhost:5173', "'unsafe-inline'"]);
+    expect(() => buildContentSecurityPolicy({ styleNonce: "x' 'unsafe-inline" })).toThrow();
+  });
+
+  it('makes a fresh, unguessable style nonce for every answer and puts it into the page', () => {
+    const nonces = new Set(Array.from({ length: 100 }, () => newStyleNonce()));
+    expect(nonces.size).toBe(100);
+    for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const [nonce] = nonces;
+    const page = `<meta content="style-src 'self' 'nonce-${STYLE_NONCE_PLACEHOLDER}'"><meta property="csp-nonce" nonce="${STYLE_NONCE_PLACEHOLDER}">`;
+    expect(withStyleNonce(page, nonce!)).toBe(`<meta content="style-src 'self' 'nonce-${nonce}'"><meta property="csp-nonce" nonce="${nonce}">`);
+    expect(() => withStyleNonce(page, '"><script>')).toThrow();
   });
 
   it('travels with nosniff, no referrer and no caching in the served headers', () => {

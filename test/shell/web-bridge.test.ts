@@ -103,10 +103,15 @@ describe('the start:web bridge', () => {
   it('serves the page with the app CSP and the bridge script first in <head>', async () => {
     const page = await send(app, '/', { headers: { host: `127.0.0.1:${app.port}` } });
     expect(page.status).toBe(200);
+    const nonce = /'nonce-([A-Za-z0-9_-]{22})'/.exec(String(page.headers['content-security-policy']))?.[1];
     expect(page.headers['content-security-policy']).toBe(
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+      `default-src 'none'; script-src 'self'; style-src 'self' 'nonce-${nonce}'; img-src 'self' data:; font-src 'self'; ` +
         "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'",
     );
+    // A fresh nonce for every answer of the page; the assets' policy has none.
+    const again = await send(app, '/', { headers: { host: `127.0.0.1:${app.port}` } });
+    expect(again.headers['content-security-policy']).not.toContain(`'nonce-${nonce}'`);
+    expect((await send(app, '/assets/app.js')).headers['content-security-policy']).not.toContain('nonce');
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.headers['referrer-policy']).toBe('no-referrer');
     expect(page.headers['cache-control']).toBe('no-store');

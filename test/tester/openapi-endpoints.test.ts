@@ -101,6 +101,113 @@ describe('the endpoint picker list from openapi.json', () => {
     if (!result.ok) expect(result.error.kind).toBe('bad-response');
   });
 
+  it('takes a POST that needs no credential and a username and password form for a sign-in, with a template that fills no secret', () => {
+    const form = {
+      type: 'object',
+      required: ['username', 'password'],
+      properties: { grant_type: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' }, scope: { type: 'string', default: '' } },
+    };
+    const result = parseOpenApi({
+      openapi: '3.1.0',
+      paths: {
+        '/api/v1/login/access-token': {
+          post: {
+            security: [],
+            requestBody: { content: { 'application/x-www-form-urlencoded': { schema: form, example: { username: 'ada@example.com', password: 'hunter2', grant_type: 'password' } } } },
+          },
+        },
+      },
+    });
+    const [login] = result.ok ? result.value : [];
+    expect(login).toMatchObject({ signIn: true, needsAuth: false });
+    expect(login!.exampleForm).toEqual([
+      { name: 'username', value: 'ada@example.com' },
+      { name: 'password', value: '' },
+      { name: 'grant_type', value: 'password' },
+    ]);
+  });
+
+  it('does not take any form endpoint for a sign-in', () => {
+    const result = parseOpenApi({
+      openapi: '3.1.0',
+      paths: {
+        '/api/v1/notes': {
+          post: {
+            security: [],
+            requestBody: { content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { note: { type: 'string', example: 'hi' } } } } } },
+          },
+        },
+      },
+    });
+    const [notes] = result.ok ? result.value : [];
+    expect(notes).toMatchObject({ signIn: false, exampleForm: [{ name: 'note', value: 'hi' }] });
+  });
+
+  describe('the token URL of an OAuth2 password flow (as FastAPI servers describe their sign-in)', () => {
+    const fastApi = (tokenUrl: string, servers?: unknown[]) => ({
+      openapi: '3.1.0',
+      ...(servers ? { servers } : {}),
+      components: { securitySchemes: { OAuth2PasswordBearer: { type: 'oauth2', flows: { password: { scopes: {}, tokenUrl } } } } },
+      paths: {
+        '/api/v1/login/access-token': {
+          post: {
+            requestBody: {
+              content: {
+                'application/x-www-form-urlencoded': {
+                  schema: {
+                    type: 'object',
+                    required: ['username', 'password'],
+                    properties: { grant_type: { anyOf: [{ type: 'string', pattern: '^password$' }, { type: 'null' }] }, username: { type: 'string' }, password: { type: 'string' } },
+                  },
+                },
+              },
+            },
+          },
+        },
+        '/api/v1/users/me': { get: { security: [{ OAuth2PasswordBearer: [] }] } },
+      },
+    });
+    const byId = (doc: unknown) => {
+      const result = parseOpenApi(doc);
+      if (!result.ok) throw new Error(result.error.message);
+      return Object.fromEntries(result.value.map((e) => [e.id, e]));
+    };
+
+    it.each([
+      ['an absolute path', '/api/v1/login/access-token', undefined],
+      ['a path relative to the root', 'api/v1/login/access-token', undefined],
+      ['a path relative to the server', 'login/access-token', [{ url: '/api/v1' }]],
+      ['a full URL', 'https://api.example.com/api/v1/login/access-token/', undefined],
+    ])('is recognised from %s: sent without a credential, with username, password and grant_type', (_label, tokenUrl, servers) => {
+      const endpoints = byId(fastApi(tokenUrl, servers));
+      expect(endpoints['POST /api/v1/login/access-token']).toMatchObject({
+        signIn: true,
+        needsAuth: false,
+        exampleForm: [
+          { name: 'username', value: '' },
+          { name: 'password', value: '' },
+          { name: 'grant_type', value: 'password' },
+        ],
+      });
+      expect(endpoints['GET /api/v1/users/me']).toMatchObject({ signIn: false, needsAuth: true, exampleForm: null });
+    });
+
+    it('gives the token URL the password grant’s fields when the document describes no form', () => {
+      const doc = fastApi('/api/v1/login/access-token');
+      delete (doc.paths['/api/v1/login/access-token'].post as { requestBody?: unknown }).requestBody;
+      expect(byId(doc)['POST /api/v1/login/access-token']!.exampleForm).toEqual([
+        { name: 'username', value: '' },
+        { name: 'password', value: '' },
+        { name: 'grant_type', value: 'password' },
+      ]);
+    });
+
+    it('does not take another path or method for the token URL', () => {
+      const endpoints = byId(fastApi('/api/v1/login/other'));
+      expect(endpoints['POST /api/v1/login/access-token']!.signIn).toBe(false);
+    });
+  });
+
   it('bounds how many endpoints a huge document yields', () => {
     const paths = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`/p${i}`, { get: {} }]));
     const result = parseOpenApi({ openapi: '3.0.3', paths });

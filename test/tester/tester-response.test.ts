@@ -3,6 +3,7 @@ import {
   FORBIDDEN_EXPLANATION,
   HIDDEN_CREDENTIALS_NOTE,
   rejectionDetail,
+  NO_CREDENTIAL_SENT_EXPLANATION,
   shapeBody,
   shapeResponse,
   UNAUTHORIZED_EXPLANATION,
@@ -104,10 +105,15 @@ describe('status explanations in the docs words', () => {
     expect(r.status).toBe(401);
   });
 
-  it('explains a 401 of a request sent without a credential by pointing at Auth', () => {
-    expect(shape(raw(401, '{"detail":"Not authenticated"}'), false).explanation).toBe(
-      `${UNAUTHORIZED_EXPLANATION} This request was sent without a credential: choose the API key or the session token under Auth.`,
-    );
+  it('explains a 401 of a request sent without a credential: none was sent, none rejected, no sign-in needed', () => {
+    const shaped = shape(raw(401, '{"detail":"Not authenticated"}'), false);
+    expect(shaped.explanation).toBe(NO_CREDENTIAL_SENT_EXPLANATION);
+    expect(shaped.explanation).toContain('no credential was sent');
+    expect(shaped.explanation).not.toContain(UNAUTHORIZED_EXPLANATION);
+    expect(shaped.explanation).not.toMatch(/Sign in again/);
+    expect(shaped.credentialRejected).toBe(false);
+    // The same for a server that answers a missing credential with 403 "Could not validate credentials".
+    expect(shape(raw(403, '{"detail":"Could not validate credentials"}'), false).explanation).toBe(NO_CREDENTIAL_SENT_EXPLANATION);
   });
 
   it('explains 403 as a plan or role question, not a sign-in problem', () => {

@@ -15,14 +15,13 @@ import { Field } from '../../components/field';
 import { ImportControls } from './import-controls';
 import { SavedRequestList } from './saved-request-list';
 import { SaveRequestDialog } from './save-request-dialog';
-import { useCollectionsPolling, useSaveShortcut } from './use-collections';
+import { useCollectionsPolling } from './use-collections';
 import { VariablesDialog } from './variables-dialog';
 import './collections.css';
 
 /** The panel. */
 export function CollectionsPanel() {
   useCollectionsPolling();
-  useSaveShortcut();
   const list = useAppStore((s) => s.collections.list);
   const selectedId = useAppStore((s) => s.collections.selectedId);
   const error = useAppStore((s) => s.collections.error);

@@ -1,7 +1,8 @@
 /**
  * The collections panel's effects: it asks main for the collections when it mounts, every
  * {@link COLLECTIONS_POLL_MS} while it is shown, and when the window gets the focus back (an edit made in an IDE
- * then shows at once); main answers no list while nothing changed. And Ctrl/⌘+S opens the Save dialog for the draft.
+ * then shows at once); main answers no list while nothing changed. (Ctrl/⌘+S, the Save dialog for the draft, is one
+ * of the workbench's shortcuts: `use-workbench-keys.ts`.)
  */
 import { useEffect } from 'react';
 import { useAppStore } from '../../store';
@@ -25,20 +26,4 @@ export function useCollectionsPolling(): void {
       window.removeEventListener('focus', onFocus);
     };
   }, [refresh]);
-}
-
-/** Ctrl/⌘+S saves the draft (opens the Save dialog), anywhere on the screen. */
-export function useSaveShortcut(): void {
-  const start = useAppStore((s) => s.startSaveDraft);
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 's' || event.isComposing) return;
-      event.preventDefault();
-      // Not from inside another dialog (Import curl, Variables…): one dialog at a time.
-      if (event.target instanceof Element && event.target.closest('[role="dialog"]')) return;
-      if (!useAppStore.getState().collections.save) start();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [start]);
 }

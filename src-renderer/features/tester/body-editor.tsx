@@ -1,13 +1,15 @@
 /**
- * The request body: `None`, `JSON` (validated as you type, with `Format`), `Form` (a field table) or `Text`
- * (with its content type). Each kind keeps its own content, so switching loses nothing.
+ * The request body: `None`, `JSON` (in the code editor, validated as you type, with `Format`), `Form` (a field
+ * table) or `Text` (in the code editor, with its content type). Each kind keeps its own content, so switching loses
+ * nothing.
  */
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useAppStore } from '../../store';
 import { jsonProblem, type BodyKind } from '../../store/tester-draft';
 import { Button } from '../../components/button';
 import { Field } from '../../components/field';
 import { KeyValueTable } from '../../components/key-value-table';
+import { CodeView } from './code-view';
 import { formatJson } from './json-text';
 
 const KINDS: [BodyKind, string][] = [
@@ -17,35 +19,49 @@ const KINDS: [BodyKind, string][] = [
   ['text', 'Text'],
 ];
 
+/** Wrap lines, for both editable bodies (a toggle button). */
+function WrapToggle({ wrap, onChange }: { wrap: boolean; onChange: (wrap: boolean) => void }) {
+  return (
+    <Button variant="quiet" aria-pressed={wrap} onClick={() => onChange(!wrap)}>
+      Wrap lines
+    </Button>
+  );
+}
+
 function JsonBody() {
   const text = useAppStore((s) => s.tester.draft.jsonText);
   const update = useAppStore((s) => s.updateDraft);
+  const [wrap, setWrap] = useState(true);
   const deferred = useDeferredValue(text);
   const problem = useMemo(() => (deferred.trim() === '' ? null : jsonProblem(deferred)), [deferred]);
+  const messageId = useId();
   const format = () => {
     if (jsonProblem(text)) return;
     update({ jsonText: formatJson(text) });
   };
   return (
-    <>
-      <Field label="JSON body" error={problem} hint={problem === null && text.trim() !== '' ? 'Valid JSON.' : null}>
-        {(control) => (
-          <textarea
-            {...control}
-            className="mono"
-            rows={8}
-            spellCheck={false}
-            value={text}
-            onChange={(e) => update({ jsonText: e.target.value })}
-          />
-        )}
-      </Field>
-      <div className="actions field-actions">
+    <div className="code-field">
+      <div className="code-toolbar">
+        <span className="code-label" id={`${messageId}-label`}>
+          JSON body
+        </span>
         <Button onClick={format} aria-disabled={problem !== null || text.trim() === '' ? true : undefined}>
           Format
         </Button>
+        <WrapToggle wrap={wrap} onChange={setWrap} />
       </div>
-    </>
+      <CodeView
+        value={text}
+        language="json"
+        label="JSON body"
+        wrap={wrap}
+        onChange={(jsonText) => update({ jsonText })}
+        attributes={{ 'aria-describedby': messageId, ...(problem ? { 'aria-invalid': 'true' } : {}) }}
+      />
+      <p id={messageId} className={problem ? 'field-error' : 'hint'}>
+        {problem ?? (text.trim() !== '' ? 'Valid JSON.' : 'Ctrl+F searches, Ctrl+Shift+[ folds.')}
+      </p>
+    </div>
   );
 }
 
@@ -53,6 +69,7 @@ function TextBody() {
   const text = useAppStore((s) => s.tester.draft.text);
   const contentType = useAppStore((s) => s.tester.draft.textContentType);
   const update = useAppStore((s) => s.updateDraft);
+  const [wrap, setWrap] = useState(true);
   return (
     <>
       <Field label="Content type">
@@ -60,14 +77,18 @@ function TextBody() {
           <input {...control} type="text" spellCheck={false} value={contentType} onChange={(e) => update({ textContentType: e.target.value })} />
         )}
       </Field>
-      <Field label="Text body">
-        {(control) => <textarea {...control} className="mono" rows={6} value={text} onChange={(e) => update({ text: e.target.value })} />}
-      </Field>
+      <div className="code-field">
+        <div className="code-toolbar">
+          <span className="code-label">Text body</span>
+          <WrapToggle wrap={wrap} onChange={setWrap} />
+        </div>
+        <CodeView value={text} language="text" label="Text body" wrap={wrap} onChange={(value) => update({ text: value })} />
+      </div>
     </>
   );
 }
 
-/** The body section of the request editor. */
+/** The body section of the request pane. */
 export function BodyEditor() {
   const kind = useAppStore((s) => s.tester.draft.bodyKind);
   const formFields = useAppStore((s) => s.tester.draft.formFields);

@@ -96,7 +96,7 @@ export function CurlNotes() {
   return (
     <div className="alert alert-info curl-notes" role="status">
       <p className="alert-title">Filled from the curl command.</p>
-      {leftOut ? <p>{`This request is sent with ${CREDENTIAL_WORDS[auth]} (Auth, below).`}</p> : null}
+      {leftOut ? <p>{`This request is sent with ${CREDENTIAL_WORDS[auth]} (the Authorization tab).`}</p> : null}
       {notes && notes.length > 0 ? (
         <ul>
           {notes.map((note) => (

@@ -34,7 +34,7 @@ async function copyText(text: string, area: HTMLTextAreaElement | null): Promise
   }
 }
 
-/** The snippet section. */
+/** The snippets (the request pane's `Copy as` tab). */
 export function SnippetPanel() {
   const draft = useAppStore((s) => s.tester.draft);
   const account = useAppStore(activeAccount);
@@ -54,9 +54,8 @@ export function SnippetPanel() {
   }, [target, draft, account]);
 
   return (
-    <section className="card snippets" aria-labelledby="snippet-heading">
-      <h2 id="snippet-heading">Copy as</h2>
-      <div className="toggle" role="group" aria-labelledby="snippet-heading">
+    <div className="snippets">
+      <div className="toggle" role="group" aria-label="Copy as">
         {TARGETS.map(([value, label]) => (
           <Button
             key={value}
@@ -88,7 +87,9 @@ export function SnippetPanel() {
             </span>
           </div>
         </>
-      ) : null}
-    </section>
+      ) : (
+        <p className="muted">The request as a command or a program that reads the credential from an environment variable.</p>
+      )}
+    </div>
   );
 }

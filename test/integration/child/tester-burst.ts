@@ -27,12 +27,13 @@ const services = createAppServices({
 });
 const signIn = await services.router.call('signInWithPassword', { email: 'ada@deepcurrent.test', password: 'deepcurrent-demo', environment: { kind: 'local' } });
 if (!signIn.ok) throw new Error(signIn.error.message);
+const draftAccountId = (signIn.value as { activeAccountId: string }).activeAccountId;
 
 const request = (path: string) => ({ method: 'GET', path, query: [], headers: [], body: { kind: 'none' }, auth: 'token' });
 let okCount = 0;
 let n = 0;
 async function send(path: string) {
-  const r = await services.router.call('sendRequest', { requestId: `burst-${(n += 1)}`, request: request(path) });
+  const r = await services.router.call('sendRequest', { requestId: `burst-${(n += 1)}`, request: request(path), draftAccountId });
   const sent = r.ok ? (r.value as SentRequest) : null;
   if (sent?.outcome.ok && sent.outcome.response.status === 200 && sent.historyEntry.status === 200) okCount += 1;
 }
