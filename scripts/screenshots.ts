@@ -157,7 +157,7 @@ async function walk(page: Page, shot: (name: string) => Promise<void>, emulatorU
   await navItem(page, 'Request tester').click();
   await page.getByLabel('Path').fill('/api/v1/users/me');
   await button('Send').click();
-  await page.getByText('200 OK', { exact: true }).waitFor();
+  await page.getByText('200 OK', { exact: true }).first().waitFor();
   await shot('tester');
   await navItem(page, 'Settings').click();
   await shot('settings');
