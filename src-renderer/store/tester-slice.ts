@@ -7,7 +7,7 @@
  * for the account its tab belongs to: main refuses it under another.
  */
 import type { AppError } from '../../src-shared/errors';
-import type { EndpointOption, HistoryEntry, RequestAsSent, TesterResponse } from '../../src-shared/tester';
+import type { EndpointOption, HistoryEntry } from '../../src-shared/tester';
 import { call } from '../api';
 import { activeAccount } from './session-slice';
 import type { SliceCreator } from './store-types';
@@ -23,15 +23,9 @@ export interface EndpointList {
   cachedAt: string | null;
 }
 
-export interface TesterState {
-  draft: TesterDraft;
-  /** Why the draft cannot be sent, after a Send attempt. */
-  draftError: string | null;
-  inFlightId: string | null;
-  response: TesterResponse | null;
-  error: AppError | null;
-  /** The last request as it went out, masked by main (with a response or an error). */
-  asSent: RequestAsSent | null;
+/** The tester: the active tab's content (live here; the other tabs keep theirs in the workbench slice) and what
+ * every tab shares (endpoints, history). */
+export interface TesterState extends TabContent {
   endpoints: EndpointList | null;
   endpointsLoading: boolean;
   endpointsError: AppError | null;

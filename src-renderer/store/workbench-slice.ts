@@ -17,6 +17,7 @@ import { emptyDraft, newRequestId, type TesterDraft } from './tester-draft';
 /** What each tab holds; the active tab's is live in the tester slice. */
 export interface TabContent {
   draft: TesterDraft;
+  /** Why the draft cannot be sent, after a Send attempt. */
   draftError: string | null;
   inFlightId: string | null;
   response: TesterResponse | null;
